@@ -1,0 +1,67 @@
+package org.qapi4j.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a QMP command: {@code {"execute": NAME, "arguments": {...}}} on the wire.
+ *
+ * <p>The method's parameters are the command's arguments (QAPI {@code data}), each named after the
+ * parameter ({@code nodeName} is {@code node-name} on the wire) unless {@link Name} says otherwise,
+ * and mandatory unless marked {@link Optional}. The return type is the command's {@code returns};
+ * {@code void} means the command returns {@code {}}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Command {
+  /**
+   * The command's wire name, the value of {@code "execute"}. Empty (the default) derives it from the
+   * method name: {@code queryStatus} is {@code query-status}.
+   */
+  String name() default "";
+
+  /**
+   * QAPI {@code allow-oob}: the command may be sent as {@code {"exec-oob": NAME}} by a client that
+   * enabled the {@code oob} capability. It then runs at once on the I/O thread, even while an
+   * in-band command is running, and its reply may overtake in-band replies. Such a handler must
+   * not block. Incompatible with {@link #coroutine()}.
+   */
+  boolean allowOob() default false;
+
+  /**
+   * QAPI {@code coroutine}: the handler runs on the main loop but may wait for a
+   * {@code CompletionStage} without blocking it; QMP requests stay serialised. Incompatible with
+   * {@link #allowOob()}.
+   */
+  boolean coroutine() default false;
+
+  /**
+   * QAPI {@code success-response}: {@code false} sends no reply at all when the command succeeds
+   * (errors are still replied). Such a command must not return anything.
+   */
+  boolean successResponse() default true;
+
+  /**
+   * QAPI {@code allow-preconfig}: the command may run while the machine waits in the preconfig
+   * state ({@code --preconfig}); other commands are refused there with {@code The command 'NAME'
+   * is permitted only after machine initialization has completed}.
+   */
+  boolean allowPreconfig() default false;
+
+  /**
+   * QAPI {@code boxed}: the command's arguments are the members of one struct or union, passed to
+   * the method as its single parameter instead of one parameter per member. The wire form does
+   * not change.
+   */
+  boolean boxed() default false;
+
+  /**
+   * QAPI {@code gen}: {@code false} generates no marshalling for the command; it is still part of
+   * the schema (introspection) and its handler is registered by hand with the server.
+   */
+  boolean gen() default true;
+}

@@ -1,0 +1,37 @@
+package org.qapi4j.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A struct (QAPI {@code 'struct'}), or the implicit object type QAPI makes of a command's or event's
+ * inline arguments ({@code q_obj_NAME-arg}).
+ *
+ * @param base the name of the struct whose members come first, if any
+ * @param javaType the record it is bound to; empty for implicit types
+ */
+public record StructDef(
+    String name,
+    Optional<String> base,
+    List<Member> members,
+    List<Feature> features,
+    Condition condition,
+    Origin origin,
+    boolean implicit,
+    Optional<JavaType> javaType)
+    implements Definition {
+  public StructDef {
+    members = List.copyOf(members);
+    features = List.copyOf(features);
+  }
+
+  /** The implicit argument type of command or event {@code owner}, as QEMU names it. */
+  public static String implicitArgumentsName(String owner) {
+    return "q_obj_" + owner + "-arg";
+  }
+
+  @Override
+  public String meta() {
+    return "struct";
+  }
+}

@@ -1,0 +1,122 @@
+package org.qapi4j.model.check;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qapi4j.model.Builtin;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Names;
+import org.qapi4j.model.Origin;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+
+/**
+ * Definitions and references: duplicate names, names that clash once mangled, unknown types, array
+ * shapes, members and enum values that collide.
+ */
+final class DefinitionRules implements Check {
+  @Override
+  public void check(Schema schema, Reporter r) {
+    Map<Definition, Definition> owners = Owners.of(schema);
+    Map<String, Definition> byName = schema.byName();
+    checkDuplicates(schema, r);
+    for (Definition d : schema.definitions()) {
+      Definition in = owners.get(d);
+      if (d instanceof StructDef s) {
+        checkMembers(s, in, byName, r);
+      } else if (d instanceof EnumDef e) {
+        checkValues(e, in, r);
+      } else if (d instanceof CommandDef c) {
+        c.returns().ifPresent(t -> checkRef(t, "command's 'returns'", "command", in, c.origin(), byName, r));
+      }
+    }
+  }
+
+  private static void checkDuplicates(Schema schema, Reporter r) {
+    Map<String, Definition> seen = new HashMap<>();
+    Map<String, Definition> seenMangled = new HashMap<>();
+    for (Definition d : schema.definitions()) {
+      if (!d.implicit() && !NameRules.validDefinitionName(schema, d)) {
+        continue;
+      }
+      if (Builtin.byName(d.name()).isPresent()) {
+        r.error(Rule.DEFN_DUPLICATE_BUILTIN, d, d.origin().attribute("name"),
+            "built-in type '" + d.name() + "' is already defined");
+        continue;
+      }
+      Definition previous = seen.putIfAbsent(d.name(), d);
+      if (previous != null) {
+        r.error(Rule.DEFN_DUPLICATE, d, d.origin().attribute("name"),
+            "'" + d.name() + "' is already defined",
+            new Diagnostic.Note(previous.origin().attribute("name"),
+                Reporter.context(previous) + " previous definition"));
+        continue;
+      }
+      // Beyond QEMU 7.2, which lets these through although their C names coincide.
+      Definition twin = seenMangled.putIfAbsent(Names.cName(d.name()), d);
+      if (twin != null) {
+        r.error(Rule.DEFN_CLASH, d, d.origin().attribute("name"),
+            "'" + d.name() + "' clashes with " + twin.meta() + " '" + twin.name()
+                + "': the names differ only in '-', '_' or '.'",
+            new Diagnostic.Note(twin.origin().attribute("name"),
+                Reporter.context(twin) + " the other definition"));
+      }
+    }
+  }
+
+  private static void checkMembers(StructDef s, Definition in, Map<String, Definition> byName, Reporter r) {
+    Map<String, Member> seen = new LinkedHashMap<>();
+    for (Member m : s.members()) {
+      String what = s.implicit() ? "parameter '" + m.name() + "'" : "member '" + m.name() + "'";
+      checkRef(m.type(), what, s.implicit() ? in.meta() : "struct", in, m.origin(), byName, r);
+      if (!NameRules.validMemberName(m.name())) {
+        continue;
+      }
+      Member twin = seen.putIfAbsent(Names.cName(m.name()), m);
+      if (twin != null) {
+        r.error(Rule.CLASH_MEMBER, in, m.origin(),
+            "member '" + m.name() + "' collides with member '" + twin.name() + "'");
+      }
+    }
+  }
+
+  private static void checkValues(EnumDef e, Definition in, Reporter r) {
+    Map<String, EnumValue> seen = new HashMap<>();
+    for (EnumValue v : e.values()) {
+      if (!NameRules.validMemberName(v.name())) {
+        continue;
+      }
+      EnumValue twin = seen.putIfAbsent(Names.cName(v.name()), v);
+      if (twin != null) {
+        r.error(Rule.ENUM_VALUE_CLASH, in, v.origin(),
+            "value '" + v.name() + "' collides with value '" + twin.name() + "'");
+      }
+    }
+  }
+
+  /**
+   * A reference must name a type; an array holds exactly one level. {@code what} is QEMU's
+   * description of the referring place; {@code meta} names the definition for array elements.
+   */
+  private static void checkRef(
+      TypeRef ref, String what, String meta, Definition in, Origin at, Map<String, Definition> byName, Reporter r) {
+    if (ref instanceof TypeRef.Array a) {
+      if (a.element() instanceof TypeRef.Array) {
+        r.error(Rule.ARRAY_SHAPE, in, at, what + ": array type must contain single type name");
+        return;
+      }
+      if (!Types.isType(byName, a.element().qapiName())) {
+        r.error(Rule.TYPE_UNKNOWN, in, at, meta + " uses unknown type '" + a.element().qapiName() + "'");
+      }
+      return;
+    }
+    if (!Types.isType(byName, ref.qapiName())) {
+      r.error(Rule.TYPE_UNKNOWN, in, at, what + " uses unknown type '" + ref.qapiName() + "'");
+    }
+  }
+}

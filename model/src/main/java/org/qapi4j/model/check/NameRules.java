@@ -1,0 +1,122 @@
+package org.qapi4j.model.check;
+
+import java.util.Map;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.Feature;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Names;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+
+/** QEMU's naming rules ({@code expr.py check_name_*}) and reserved member names. */
+final class NameRules implements Check {
+  @Override
+  public void check(Schema schema, Reporter r) {
+    Map<Definition, Definition> owners = Owners.of(schema);
+    for (Definition d : schema.definitions()) {
+      Definition in = owners.get(d);
+      if (!d.implicit()) {
+        checkDefinitionName(schema, d, r);
+      }
+      boolean excepted = !d.implicit() && schema.pragmas().memberNameExceptions().contains(d.name());
+      if (d instanceof StructDef s) {
+        for (Member m : s.members()) {
+          String source = "'data' member '" + m.describedName() + "'";
+          if (checkLower(m.name(), source, excepted, excepted, in, m.origin(), r)) {
+            String c = Names.cName(m.name());
+            if (c.equals("u") || c.startsWith("has_")) {
+              r.error(Rule.MEMBER_RESERVED, in, m.origin(), source + " uses reserved name");
+            }
+          }
+          checkFeatures(m.features().stream(), in, r);
+        }
+      } else if (d instanceof EnumDef e) {
+        for (EnumValue v : e.values()) {
+          String source = "'data' member '" + v.name() + "'";
+          // Enum values alone may start with a digit.
+          String name = !v.name().isEmpty() && Character.isDigit(v.name().charAt(0)) ? "d" + v.name() : v.name();
+          checkLower(name, source, excepted, excepted, in, v.origin(), r);
+          checkFeatures(v.features().stream(), in, r);
+        }
+      }
+      checkFeatures(d.features().stream(), in, r);
+    }
+  }
+
+  private static void checkFeatures(java.util.stream.Stream<Feature> features, Definition in, Reporter r) {
+    features.forEach(
+        f -> checkLower(f.name(), "'features' member '" + f.name() + "'", false, false, in, f.origin(), r));
+  }
+
+  private static void checkDefinitionName(Schema schema, Definition d, Reporter r) {
+    String name = d.name();
+    String meta = d.meta();
+    String stem = Names.stem(name);
+    if (stem == null) {
+      r.error(Rule.NAME_INVALID, d, d.origin().attribute("name"), meta + " has an invalid name");
+      return;
+    }
+    switch (meta) {
+      case "event" -> {
+        if (stem.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
+          r.error(Rule.NAME_EVENT, d, d.origin().attribute("name"),
+              "name of event must not use lowercase or '-'");
+        }
+      }
+      case "command" -> {
+        boolean permitUnderscore = schema.pragmas().commandNameExceptions().contains(name);
+        if (stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z')
+            || (!permitUnderscore && stem.indexOf('_') >= 0)) {
+          r.error(Rule.NAME_COMMAND, d, d.origin().attribute("name"),
+              "name of command must not use uppercase or '_'");
+        }
+      }
+      default -> {
+        if (!Names.isCamel(stem)) {
+          r.error(Rule.NAME_TYPE_CAMEL, d, d.origin().attribute("name"),
+              "name of " + meta + " must use CamelCase");
+        } else if (name.endsWith("List")) {
+          r.error(Rule.NAME_TYPE_LIST, d, d.origin().attribute("name"),
+              meta + " name should not end in 'List'");
+        }
+      }
+    }
+  }
+
+  /** QEMU's {@code check_name_lower}; true if the name passed. */
+  private static boolean checkLower(
+      String name,
+      String source,
+      boolean permitUpper,
+      boolean permitUnderscore,
+      Definition in,
+      org.qapi4j.model.Origin at,
+      Reporter r) {
+    String stem = Names.stem(name);
+    if (stem == null) {
+      r.error(Rule.NAME_INVALID, in, at, source + " has an invalid name");
+      return false;
+    }
+    if ((!permitUpper && stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z'))
+        || (!permitUnderscore && stem.indexOf('_') >= 0)) {
+      r.error(Rule.NAME_MEMBER, in, at, "name of " + source + " must not use uppercase or '_'");
+      return false;
+    }
+    return true;
+  }
+
+  /** True if the definition's own name passes the naming rules (used to avoid cascades). */
+  static boolean validDefinitionName(Schema schema, Definition d) {
+    Reporter scratch = new Reporter(schema);
+    checkDefinitionName(schema, d, scratch);
+    return scratch.diagnostics().isEmpty();
+  }
+
+  /** True if a member or value name passes the naming rules (used to avoid cascades). */
+  static boolean validMemberName(String name) {
+    String n = !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "d" + name : name;
+    return Names.stem(n) != null;
+  }
+}

@@ -1,0 +1,33 @@
+package org.qapi4j.model.check;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EventDef;
+import org.qapi4j.model.Schema;
+
+/**
+ * The definition a diagnostic is reported in: QEMU reports errors in a command's implicit argument
+ * type as errors in the command.
+ */
+final class Owners {
+  private Owners() {}
+
+  static Map<Definition, Definition> of(Schema schema) {
+    Map<String, Definition> byName = schema.byName();
+    Map<Definition, Definition> owner = new LinkedHashMap<>();
+    for (Definition d : schema.definitions()) {
+      owner.putIfAbsent(d, d);
+      String data =
+          d instanceof CommandDef c ? c.data().orElse(null)
+              : d instanceof EventDef e ? e.data().orElse(null)
+              : null;
+      Definition implicit = data == null ? null : byName.get(data);
+      if (implicit != null && implicit.implicit()) {
+        owner.put(implicit, d);
+      }
+    }
+    return owner;
+  }
+}

@@ -1,0 +1,53 @@
+package org.qapi4j.model.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.Origin;
+import org.qapi4j.model.Schema;
+
+/** Collects the diagnostics of one checks pass, and orders them as the definitions are ordered. */
+final class Reporter {
+  private record Entry(int position, int sequence, Diagnostic diagnostic) {}
+
+  private final Schema schema;
+  private final List<Entry> entries = new ArrayList<>();
+
+  Reporter(Schema schema) {
+    this.schema = schema;
+  }
+
+  void error(Rule rule, Definition in, Origin at, String message) {
+    add(in, new Diagnostic(rule, at, context(in), message, Optional.empty()));
+  }
+
+  void error(Rule rule, Definition in, Origin at, String message, Diagnostic.Note note) {
+    add(in, new Diagnostic(rule, at, context(in), message, Optional.of(note)));
+  }
+
+  private void add(Definition in, Diagnostic diagnostic) {
+    int position = Integer.MAX_VALUE;
+    List<Definition> all = schema.definitions();
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i) == in) {
+        position = i;
+        break;
+      }
+    }
+    entries.add(new Entry(position, entries.size(), diagnostic));
+  }
+
+  /** QEMU's context line for a definition: {@code In command 'x':}. */
+  static String context(Definition in) {
+    return in == null ? "" : "In " + in.meta() + " '" + in.name() + "':";
+  }
+
+  List<Diagnostic> diagnostics() {
+    return entries.stream()
+        .sorted(Comparator.comparingInt(Entry::position).thenComparingInt(Entry::sequence))
+        .map(Entry::diagnostic)
+        .toList();
+  }
+}

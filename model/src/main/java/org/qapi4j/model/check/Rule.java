@@ -1,0 +1,39 @@
+package org.qapi4j.model.check;
+
+/**
+ * The rules the checks enforce, each with a stable id: javac messages carry it as
+ * {@code [qapi4j:ID]}, and {@code docs/rules.md} lists them.
+ */
+public enum Rule {
+  NAME_INVALID("name-invalid"),
+  NAME_TYPE_CAMEL("name-type-camel"),
+  NAME_TYPE_LIST("name-type-list"),
+  NAME_COMMAND("name-command"),
+  NAME_EVENT("name-event"),
+  NAME_MEMBER("name-member"),
+  MEMBER_RESERVED("member-reserved"),
+  DEFN_DUPLICATE("defn-duplicate"),
+  DEFN_DUPLICATE_BUILTIN("defn-duplicate-builtin"),
+  DEFN_CLASH("defn-clash"),
+  TYPE_UNKNOWN("type-unknown"),
+  ARRAY_SHAPE("array-shape"),
+  CLASH_MEMBER("clash-member"),
+  ENUM_VALUE_CLASH("enum-value-clash"),
+  CMD_RETURNS_KIND("cmd-returns-kind"),
+  FLAG_OOB_COROUTINE("flag-oob-coroutine"),
+  SUCCESS_RESPONSE_RETURNS("success-response-returns"),
+  FEATURE_DUPLICATE("feature-duplicate"),
+  FEATURE_SPECIAL_ON_TYPE("feature-special-on-type"),
+  /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */
+  JAVA_FORM("java-form");
+
+  private final String id;
+
+  Rule(String id) {
+    this.id = id;
+  }
+
+  public String id() {
+    return id;
+  }
+}

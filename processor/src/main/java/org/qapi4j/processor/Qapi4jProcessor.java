@@ -1,0 +1,129 @@
+package org.qapi4j.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+import org.qapi4j.model.EventDef;
+import org.qapi4j.model.JavaType;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.check.Diagnostic;
+import org.qapi4j.model.check.SchemaChecker;
+import org.qapi4j.processor.diag.ElementOrigin;
+import org.qapi4j.processor.diag.MessagerSink;
+import org.qapi4j.processor.gen.DispatchGenerator;
+import org.qapi4j.processor.gen.EmitterGenerator;
+import org.qapi4j.processor.gen.MarshalGenerator;
+import org.qapi4j.processor.read.JavaReader;
+
+/**
+ * The qapi4j annotation processor. For every {@code @Schema} root it reads the schema model, runs
+ * every QAPI check, reports each violation as an error on the element at fault, and — only if the
+ * schema is clean — generates the dispatch table, the marshalling code and the event emitters.
+ *
+ * <p>Isolating for Gradle: each root reaches its whole schema through its own signature (the
+ * interfaces it extends, the events interfaces it names, the types in their methods), and every
+ * file generated for it has the root as its one originating element.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes("org.qapi4j.annotations.Schema")
+public final class Qapi4jProcessor extends AbstractProcessor {
+  /** Roots whose schema refers to a type that does not exist yet, retried next round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    List<TypeElement> roots = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement root = processingEnv.getElementUtils().getTypeElement(name);
+      if (root != null) {
+        roots.add(root);
+      }
+    }
+    deferred.clear();
+    TypeElement schema = processingEnv.getElementUtils().getTypeElement("org.qapi4j.annotations.Schema");
+    if (schema != null) {
+      for (Element e : round.getElementsAnnotatedWith(schema)) {
+        if (e instanceof TypeElement t) {
+          roots.add(t);
+        }
+      }
+    }
+    for (TypeElement root : roots) {
+      try {
+        processRoot(root);
+      } catch (JavaReader.Unresolved u) {
+        if (round.processingOver()) {
+          error(root, "[qapi4j:unresolved] could not resolve " + u.getMessage()
+              + ", which schema " + root.getQualifiedName() + " refers to");
+        } else {
+          deferred.add(root.getQualifiedName().toString());
+        }
+      } catch (RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        error(root, "[qapi4j:internal] qapi4j failed on this schema; please report it:\n" + trace);
+      }
+    }
+    if (round.processingOver() && !deferred.isEmpty()) {
+      for (String name : deferred) {
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+            "[qapi4j:unresolved] schema " + name + " refers to types that were never generated");
+      }
+    }
+    return false;
+  }
+
+  private void processRoot(TypeElement root) {
+    JavaReader.Result read = new JavaReader(processingEnv.getElementUtils()).read(root);
+    List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
+    diagnostics.addAll(new SchemaChecker().check(read.schema()));
+    if (!diagnostics.isEmpty()) {
+      MessagerSink sink = new MessagerSink(processingEnv.getMessager(), ElementOrigin.of(root));
+      diagnostics.forEach(sink::report);
+      return; // generate nothing for a schema with errors
+    }
+    Schema schema = read.schema();
+    String pkg = schema.javaRoot().orElseThrow().packageName();
+    write(root, pkg, new MarshalGenerator(schema).generate());
+    write(root, pkg, new DispatchGenerator(schema).generate());
+    EmitterGenerator emitters = new EmitterGenerator(schema);
+    for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
+      write(root, group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue()));
+    }
+  }
+
+  private void write(TypeElement root, String pkg, TypeSpec type) {
+    TypeSpec withOrigin = type.toBuilder().addOriginatingElement(root).build();
+    JavaFile file = JavaFile.builder(pkg, withOrigin).skipJavaLangImports(true).build();
+    try {
+      file.writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      error(root, "[qapi4j:io] could not write " + pkg + "." + type.name() + ": " + e.getMessage());
+    }
+  }
+
+  private void error(Element at, String message) {
+    processingEnv.getMessager().printMessage(Kind.ERROR, message, at);
+  }
+}

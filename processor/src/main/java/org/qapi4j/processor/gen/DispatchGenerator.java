@@ -1,0 +1,163 @@
+package org.qapi4j.processor.gen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+
+/**
+ * Generates {@code <Root>_Dispatch}, the schema's dispatch table: every command with its wire
+ * name, its flags and its marshal function, which reads the arguments, calls the application's
+ * implementation of the root interface and returns the writer of the result.
+ */
+public final class DispatchGenerator {
+  private final Schema schema;
+  private final Marshalling marshalling;
+  private final TypeName root;
+
+  public DispatchGenerator(Schema schema) {
+    this.schema = schema;
+    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema));
+    this.root = Poet.typeName(schema.javaRoot().orElseThrow());
+  }
+
+  public static ClassName className(Schema schema) {
+    return Poet.sibling(schema.javaRoot().orElseThrow(), "_Dispatch");
+  }
+
+  public TypeSpec generate() {
+    List<CommandDef> commands =
+        schema.all(CommandDef.class).stream().filter(CommandDef::gen).toList();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(className(schema))
+            .addAnnotation(Poet.generated(schema.name()))
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(Poet.DISPATCH_TABLE)
+            .addJavadoc(
+                "The dispatch table of QAPI schema {@code $L}: its commands bound to an"
+                    + " implementation of\n{@link $T}.\n",
+                schema.name(),
+                root)
+            .addField(FieldSpec.builder(root, "impl", Modifier.PRIVATE, Modifier.FINAL).build())
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(root, "impl")
+                    .addStatement("this.impl = $T.requireNonNull(impl, $S)", Poet.OBJECTS, "impl")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("schemaName")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(String.class)
+                    .addStatement("return $S", schema.name())
+                    .build());
+    CodeBlock.Builder table = CodeBlock.builder().add("return $T.of(", Poet.LIST).indent();
+    for (int i = 0; i < commands.size(); i++) {
+      CommandDef c = commands.get(i);
+      table.add(
+          "\nnew $T($S, $L, this::$L)$L",
+          Poet.QMP_COMMAND,
+          c.name(),
+          flags(c),
+          c.javaMethod(),
+          i + 1 < commands.size() ? "," : "");
+    }
+    table.unindent().add(");\n");
+    type.addMethod(
+        MethodSpec.methodBuilder("commands")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ParameterizedTypeName.get(Poet.LIST, Poet.QMP_COMMAND))
+            .addCode(table.build())
+            .build());
+    for (CommandDef c : commands) {
+      type.addMethod(marshal(c));
+    }
+    return type.build();
+  }
+
+  private static CodeBlock flags(CommandDef c) {
+    List<String> flags = new ArrayList<>();
+    if (c.allowOob()) {
+      flags.add("ALLOW_OOB");
+    }
+    if (c.coroutine()) {
+      flags.add("COROUTINE");
+    }
+    if (!c.successResponse()) {
+      flags.add("NO_SUCCESS_RESPONSE");
+    }
+    if (c.allowPreconfig()) {
+      flags.add("ALLOW_PRECONFIG");
+    }
+    if (flags.isEmpty()) {
+      return CodeBlock.of("0");
+    }
+    CodeBlock.Builder b = CodeBlock.builder();
+    for (int i = 0; i < flags.size(); i++) {
+      b.add(i == 0 ? "$T.$L" : " | $T.$L", Poet.QMP_COMMAND, flags.get(i));
+    }
+    return b.build();
+  }
+
+  /** The marshal function of one command. */
+  private MethodSpec marshal(CommandDef c) {
+    NameAllocator names = new NameAllocator();
+    names.newName("arguments");
+    names.newName("impl");
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<String> callArguments = new ArrayList<>();
+    Definition data = c.data().map(marshalling::definition).orElse(null);
+    if (data == null) {
+      code.addStatement("$T.noArguments(arguments)", Poet.INPUT);
+    } else if (c.boxed()) {
+      String p = names.newName("p");
+      String boxed = names.newName("data");
+      code.addStatement("$T $L = $T.arguments(arguments)", Poet.JSON_PARSER, p, Poet.INPUT);
+      code.addStatement(
+          "var $L = $L", boxed, marshalling.read(TypeRef.named(data.name()), p, CodeBlock.of("null"), CodeBlock.of("null")));
+      callArguments.add(boxed);
+    } else {
+      String p = names.newName("p");
+      code.addStatement("$T $L = $T.arguments(arguments)", Poet.JSON_PARSER, p, Poet.INPUT);
+      List<Member> members = ((StructDef) data).members();
+      callArguments.addAll(
+          marshalling.readMembers(
+              code, members, p, m -> CodeBlock.of("$S", m.name()), CodeBlock.of("null"), names));
+    }
+    String call = "impl." + c.javaMethod() + "(" + String.join(", ", callArguments) + ")";
+    if (c.returns().isEmpty()) {
+      code.addStatement("$L", call);
+      code.addStatement("return $T.EMPTY_OBJECT", Poet.REPLY_WRITER);
+    } else {
+      TypeRef ret = c.returns().get();
+      String result = names.newName("result");
+      code.addStatement("var $L = $L", result, call);
+      code.addStatement(
+          "$T.requireNonNull($L, $S)", Poet.OBJECTS, result, "the result of " + c.name());
+      CodeBlock write = marshalling.write(ret, "out", CodeBlock.of("$L", result));
+      code.add("return out -> $L", write);
+    }
+    return MethodSpec.methodBuilder(c.javaMethod())
+        .addJavadoc("Command {@code $L}.\n", c.name())
+        .addModifiers(Modifier.PRIVATE)
+        .returns(Poet.REPLY_WRITER)
+        .addParameter(Poet.JSON_PARSER, "arguments")
+        .addCode(code.build())
+        .build();
+  }
+}

@@ -1,0 +1,244 @@
+package org.qapi4j.processor.gen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+import org.qapi4j.model.Builtin;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+
+/**
+ * Generates {@code <Root>_Marshal}: a reader and a writer for every struct, enum and array type of
+ * the schema, on Jackson's streaming API.
+ */
+public final class MarshalGenerator {
+  private final Schema schema;
+  private final Marshalling marshalling;
+
+  public MarshalGenerator(Schema schema) {
+    this.schema = schema;
+    this.marshalling = new Marshalling(schema, className(schema));
+  }
+
+  public static ClassName className(Schema schema) {
+    return Poet.sibling(schema.javaRoot().orElseThrow(), "_Marshal");
+  }
+
+  public TypeSpec generate() {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(marshalling.marshalClass())
+            .addAnnotation(Poet.generated(schema.name()))
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
+                    + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
+                    + " writers print members in\nQEMU's order.\n",
+                schema.name())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    for (Definition d : schema.definitions()) {
+      if (d instanceof StructDef s && !s.implicit()) {
+        type.addMethod(readStruct(s));
+        type.addMethod(writeStruct(s));
+      } else if (d instanceof EnumDef e) {
+        type.addMethod(readEnum(e));
+        type.addMethod(writeEnum(e));
+      }
+    }
+    for (TypeRef.Array array : arrays().values()) {
+      type.addMethod(readArray(array));
+      type.addMethod(writeArray(array));
+    }
+    return type.build();
+  }
+
+  /** Every array type the schema uses, in order of first use. */
+  private Map<String, TypeRef.Array> arrays() {
+    Map<String, TypeRef.Array> arrays = new LinkedHashMap<>();
+    for (Definition d : schema.definitions()) {
+      if (d instanceof StructDef s) {
+        for (Member m : s.members()) {
+          if (m.type() instanceof TypeRef.Array a) {
+            arrays.putIfAbsent(a.qapiName(), a);
+          }
+        }
+      } else if (d instanceof CommandDef c && c.returns().orElse(null) instanceof TypeRef.Array a) {
+        arrays.putIfAbsent(a.qapiName(), a);
+      }
+    }
+    return arrays;
+  }
+
+  private TypeName javaType(TypeRef type) {
+    if (type instanceof TypeRef.Array a) {
+      return ParameterizedTypeName.get(Poet.LIST, javaType(a.element()).box());
+    }
+    Optional<Builtin> builtin = Builtin.byName(type.qapiName());
+    if (builtin.isPresent()) {
+      return switch (builtin.get()) {
+        case STR -> ClassName.get(String.class);
+        case BOOL -> ClassName.get(Boolean.class);
+        case NUMBER -> ClassName.get(Double.class);
+        case INT, INT64, UINT32, UINT64, SIZE -> ClassName.get(Long.class);
+        case INT32, UINT16 -> ClassName.get(Integer.class);
+        case INT16, UINT8 -> ClassName.get(Short.class);
+        case INT8 -> ClassName.get(Byte.class);
+        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+      };
+    }
+    Definition d = marshalling.definition(type.qapiName());
+    if (d instanceof StructDef s) {
+      return Poet.typeName(s.javaType().orElseThrow());
+    }
+    return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
+  }
+
+  private MethodSpec readStruct(StructDef s) {
+    TypeName type = javaType(TypeRef.named(s.name()));
+    NameAllocator names = new NameAllocator();
+    names.newName("p");
+    names.newName("path");
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("$T.beginObject(p, path)", Poet.INPUT);
+    List<String> locals =
+        marshalling.readMembers(
+            code,
+            s.members(),
+            "p",
+            m -> CodeBlock.of("$T.path(path, $S)", Poet.INPUT, m.name()),
+            CodeBlock.of("path"),
+            names);
+    code.addStatement("return new $T($L)", type, String.join(", ", locals));
+    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
+        .addJavadoc("Reads struct {@code $L}; {@code p} is on its first token.\n", s.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path")
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec writeStruct(StructDef s) {
+    TypeName type = javaType(TypeRef.named(s.name()));
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("out.writeStartObject()");
+    code.add(
+        marshalling.writeMembers(
+            s.members(), "out", s.name(), m -> CodeBlock.of("value.$L()", m.javaName()), true));
+    code.addStatement("out.writeEndObject()");
+    return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
+        .addJavadoc("Writes struct {@code $L}.\n", s.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Poet.JSON_GENERATOR, "out")
+        .addParameter(type, "value")
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec readEnum(EnumDef e) {
+    TypeName type = javaType(TypeRef.named(e.name()));
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("String value = $T.str(p, path)", Poet.INPUT);
+    if (e.values().isEmpty()) {
+      code.addStatement("throw $T.badEnumValue(name, value)", Poet.INPUT);
+    } else {
+      code.add("return switch (value) {\n").indent();
+      for (EnumValue v : e.values()) {
+        code.add("case $S -> $T.$L;\n", v.name(), type, v.javaName());
+      }
+      code.add("default -> throw $T.badEnumValue(name, value);\n", Poet.INPUT);
+      code.unindent().add("};\n");
+    }
+    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(e.name())))
+        .addJavadoc("Reads enum {@code $L}; {@code name} is what QEMU's error prints.\n", e.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path")
+        .addParameter(String.class, "name")
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec writeEnum(EnumDef e) {
+    TypeName type = javaType(TypeRef.named(e.name()));
+    CodeBlock.Builder code = CodeBlock.builder();
+    if (e.values().isEmpty()) {
+      code.addStatement("throw new $T(value + \" has no wire name\")", IllegalArgumentException.class);
+    } else {
+      code.add("out.writeString(\n").indent().indent();
+      code.add("switch (value) {\n").indent();
+      for (EnumValue v : e.values()) {
+        code.add("case $L -> $S;\n", v.javaName(), v.name());
+      }
+      code.unindent().add("});\n").unindent().unindent();
+    }
+    return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(e.name())))
+        .addJavadoc("Writes enum {@code $L} as its wire name.\n", e.name())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Poet.JSON_GENERATOR, "out")
+        .addParameter(type, "value")
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec readArray(TypeRef.Array array) {
+    TypeName type = javaType(array);
+    TypeName element = javaType(array.element());
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("$T.beginArray(p, path)", Poet.INPUT);
+    code.addStatement("$T<$T> list = new $T<>()", Poet.LIST, element, Poet.ARRAY_LIST);
+    code.beginControlFlow("while (p.nextToken() != $T.END_ARRAY)", Poet.JSON_TOKEN);
+    code.addStatement("String at = $T.element(path, list.size())", Poet.INPUT);
+    code.addStatement(
+        "list.add($L)",
+        marshalling.read(array.element(), "p", CodeBlock.of("at"), CodeBlock.of("at")));
+    code.endControlFlow();
+    code.addStatement("return list");
+    return MethodSpec.methodBuilder(Marshalling.readerName(array))
+        .addJavadoc(
+            "Reads array {@code ['$L']}. Errors in an element name it by its path, where QEMU"
+                + " says {@code null}.\n",
+            array.element().qapiName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(type)
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path")
+        .addParameter(String.class, "name")
+        .addCode(code.build())
+        .build();
+  }
+
+  private MethodSpec writeArray(TypeRef.Array array) {
+    TypeName type = javaType(array);
+    TypeName element = javaType(array.element());
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("out.writeStartArray()");
+    code.beginControlFlow("for ($T element : value)", element);
+    code.add(marshalling.write(array.element(), "out", CodeBlock.of("element")));
+    code.endControlFlow();
+    code.addStatement("out.writeEndArray()");
+    return MethodSpec.methodBuilder(Marshalling.writerName(array))
+        .addJavadoc("Writes array {@code ['$L']}.\n", array.element().qapiName())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Poet.JSON_GENERATOR, "out")
+        .addParameter(type, "value")
+        .addCode(code.build())
+        .build();
+  }
+}

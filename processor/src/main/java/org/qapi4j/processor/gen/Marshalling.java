@@ -1,0 +1,198 @@
+package org.qapi4j.processor.gen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.qapi4j.model.Builtin;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.WireOrder;
+
+/**
+ * The code that moves one value between JSON and Java: an expression that reads it from a parser,
+ * statements that write it to a generator. Named types go through the schema's
+ * {@code <Root>_Marshal} class; built-ins call {@code org.qapi4j.runtime.marshal}.
+ */
+final class Marshalling {
+  private final Map<String, Definition> byName;
+  private final ClassName marshal;
+
+  Marshalling(Schema schema, ClassName marshal) {
+    this.byName = schema.byName();
+    this.marshal = marshal;
+  }
+
+  ClassName marshalClass() {
+    return marshal;
+  }
+
+  Definition definition(String qapiName) {
+    return byName.get(qapiName);
+  }
+
+  static String readerName(TypeRef type) {
+    return "read" + Poet.identifier(type.qapiName());
+  }
+
+  static String writerName(TypeRef type) {
+    return "write" + Poet.identifier(type.qapiName());
+  }
+
+  /**
+   * An expression reading a value of {@code type} from {@code parser}, which is on the value's
+   * first token. {@code path} is QEMU's full name of the value, {@code name} what its range and
+   * enum errors print.
+   */
+  CodeBlock read(TypeRef type, String parser, CodeBlock path, CodeBlock name) {
+    java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
+    if (type instanceof TypeRef.Named && builtin.isPresent()) {
+      return switch (builtin.get()) {
+        case STR -> CodeBlock.of("$T.str($L, $L)", Poet.INPUT, parser, path);
+        case BOOL -> CodeBlock.of("$T.bool($L, $L)", Poet.INPUT, parser, path);
+        case NUMBER -> CodeBlock.of("$T.number($L, $L)", Poet.INPUT, parser, path);
+        case INT, INT64 -> CodeBlock.of("$T.int64($L, $L)", Poet.INPUT, parser, path);
+        case INT8, INT16, INT32, UINT8, UINT16, UINT32, UINT64 ->
+            CodeBlock.of("$T.$L($L, $L, $L)", Poet.INPUT, builtin.get().qapiName(), parser, path, name);
+        case SIZE -> CodeBlock.of("$T.uint64($L, $L, $L)", Poet.INPUT, parser, path, name);
+        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+      };
+    }
+    if (type instanceof TypeRef.Array || definition(type.qapiName()) instanceof org.qapi4j.model.EnumDef) {
+      return CodeBlock.of("$T.$L($L, $L, $L)", marshal, readerName(type), parser, path, name);
+    }
+    return CodeBlock.of("$T.$L($L, $L)", marshal, readerName(type), parser, path);
+  }
+
+  /** Statements writing {@code value} (an expression of the member's Java type) to {@code out}. */
+  CodeBlock write(TypeRef type, String out, CodeBlock value) {
+    java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
+    if (type instanceof TypeRef.Named && builtin.isPresent()) {
+      return switch (builtin.get()) {
+        case STR -> CodeBlock.of("$L.writeString($L);\n", out, value);
+        case BOOL -> CodeBlock.of("$L.writeBoolean($L);\n", out, value);
+        case NUMBER -> CodeBlock.of("$T.number($L, $L);\n", Poet.OUTPUT, out, value);
+        case UINT64, SIZE -> CodeBlock.of("$T.uint64($L, $L);\n", Poet.OUTPUT, out, value);
+        case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 ->
+            CodeBlock.of("$L.writeNumber($L);\n", out, value);
+        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+      };
+    }
+    return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);
+  }
+
+  /**
+   * Statements writing the members of an object, in the order QEMU prints them; {@code access}
+   * gives the expression of each member's value. Optional members are left out when null; with
+   * {@code checkNulls}, a null mandatory member fails with a message naming {@code owner}.
+   */
+  CodeBlock writeMembers(
+      List<Member> members,
+      String out,
+      String owner,
+      Function<Member, CodeBlock> access,
+      boolean checkNulls) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    List<String> order = WireOrder.of(members.stream().map(Member::name).toList());
+    for (String wireName : order) {
+      Member m = members.stream().filter(x -> x.name().equals(wireName)).findFirst().orElseThrow();
+      CodeBlock value = access.apply(m);
+      if (m.optional()) {
+        code.beginControlFlow("if ($L != null)", value);
+        code.addStatement("$L.writeName($S)", out, m.name());
+        code.add(write(m.type(), out, value));
+        code.endControlFlow();
+      } else {
+        code.addStatement("$L.writeName($S)", out, m.name());
+        CodeBlock checked =
+            m.javaType().isPrimitive() || !checkNulls
+                ? value
+                : CodeBlock.of("$T.requireNonNull($L, $S)", Poet.OBJECTS, value, owner + "." + m.javaName());
+        code.add(write(m.type(), out, checked));
+      }
+    }
+    return code.build();
+  }
+
+  /**
+   * Statements reading the members of an object into locals, QEMU's way: every member read as it
+   * arrives, the first problem in declaration order reported, an unknown member reported only if
+   * nothing else is wrong. {@code parser} must be on the object's {@code START_OBJECT}.
+   *
+   * @return the local variable of each member, in declaration order
+   */
+  List<String> readMembers(
+      CodeBlock.Builder code,
+      List<Member> members,
+      String parser,
+      Function<Member, CodeBlock> pathOf,
+      CodeBlock objectPath,
+      NameAllocator names) {
+    List<String> locals = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (Member m : members) {
+      String local = names.newName(m.javaName());
+      locals.add(local);
+      TypeName type = Poet.typeName(m.javaType());
+      code.addStatement("$T $L = $L", type, local, defaultValue(type));
+      if (!m.optional()) {
+        String flag = names.newName("has" + Character.toUpperCase(m.javaName().charAt(0)) + m.javaName().substring(1));
+        seen.add(flag);
+        code.addStatement("boolean $L = false", flag);
+      } else {
+        seen.add(null);
+      }
+    }
+    String errors = names.newName("errors");
+    String depth = names.newName("depth");
+    code.addStatement("$T $L = new $T()", Poet.MEMBER_ERRORS, errors, Poet.MEMBER_ERRORS);
+    code.addStatement("int $L = $L.streamReadContext().getNestingDepth()", depth, parser);
+    code.beginControlFlow("while ($L.nextToken() == $T.PROPERTY_NAME)", parser, Poet.JSON_TOKEN);
+    String key = names.newName("key");
+    code.addStatement("String $L = $L.currentName()", key, parser);
+    code.addStatement("$L.nextToken()", parser);
+    code.beginControlFlow("switch ($L)", key);
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      code.add("case $S -> {\n", m.name()).indent();
+      if (seen.get(i) != null) {
+        code.addStatement("$L = true", seen.get(i));
+      }
+      code.beginControlFlow("try");
+      code.addStatement("$L = $L", locals.get(i), read(m.type(), parser, pathOf.apply(m), CodeBlock.of("$S", m.name())));
+      code.nextControlFlow("catch ($T e)", Poet.QMP_ERROR);
+      code.addStatement("$L.invalid($L, e)", errors, i);
+      code.addStatement("$T.skipRest($L, $L)", Poet.INPUT, parser, depth);
+      code.endControlFlow();
+      code.unindent().add("}\n");
+    }
+    code.add("default -> {\n").indent();
+    code.addStatement("$L.unexpected($L)", errors, key);
+    code.addStatement("$L.skipChildren()", parser);
+    code.unindent().add("}\n");
+    code.endControlFlow();
+    code.endControlFlow();
+    for (int i = 0; i < members.size(); i++) {
+      if (seen.get(i) != null) {
+        code.beginControlFlow("if (!$L)", seen.get(i));
+        code.addStatement("$L.missing($L, $L)", errors, i, pathOf.apply(members.get(i)));
+        code.endControlFlow();
+      }
+    }
+    code.addStatement("$L.check($L)", errors, objectPath);
+    return locals;
+  }
+
+  private static CodeBlock defaultValue(TypeName type) {
+    if (type.isPrimitive()) {
+      return type == TypeName.BOOLEAN ? CodeBlock.of("false") : CodeBlock.of("0");
+    }
+    return CodeBlock.of("null");
+  }
+}

@@ -1,0 +1,434 @@
+package org.qapi4j.processor.read;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Condition;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.EventDef;
+import org.qapi4j.model.JavaType;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Names;
+import org.qapi4j.model.Pragmas;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.check.Diagnostic;
+import org.qapi4j.model.check.Rule;
+import org.qapi4j.processor.diag.ElementOrigin;
+
+/**
+ * The Java front end: reads a {@code @Schema} root and everything it reaches (the command
+ * interfaces it extends, its events interfaces, the records and enums in their signatures) into the
+ * schema model. It reports only what it cannot represent; every QAPI rule is the checks' business.
+ */
+public final class JavaReader {
+  /** A type the schema refers to does not exist yet (another processor may generate it). */
+  public static final class Unresolved extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unresolved(String what) {
+      super(what, null, false, false);
+    }
+  }
+
+  /** The model read, and what could not be represented. */
+  public record Result(Schema schema, List<Diagnostic> problems) {}
+
+  private final Elements elements;
+  private final Mirrors mirrors;
+
+  public JavaReader(Elements elements) {
+    this.elements = elements;
+    this.mirrors = new Mirrors(elements);
+  }
+
+  public Result read(TypeElement root) {
+    return new Reading(root).run();
+  }
+
+  /** The state of reading one root. */
+  private final class Reading {
+    private final TypeElement root;
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final List<Definition> definitions = new ArrayList<>();
+    private final List<Definition> types = new ArrayList<>();
+    /** Records and enums met so far, by qualified name, with their QAPI names. */
+    private final Map<String, String> typeNames = new LinkedHashMap<>();
+    private final Deque<TypeElement> toRead = new ArrayDeque<>();
+
+    Reading(TypeElement root) {
+      this.root = root;
+    }
+
+    Result run() {
+      AnnotationMirror schema = Mirrors.find(root, Mirrors.SCHEMA).orElseThrow();
+      if (root.getKind() != ElementKind.INTERFACE) {
+        problem(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
+      }
+      for (ExecutableElement method : commandMethods(root, new HashSet<>())) {
+        readCommand(method);
+      }
+      for (DeclaredType events : mirrors.types(schema, "events")) {
+        TypeElement iface = (TypeElement) events.asElement();
+        if (iface.getKind() != ElementKind.INTERFACE) {
+          problem(ElementOrigin.of(root, schema).attribute("events"),
+              "events type " + iface.getQualifiedName() + " must be an interface");
+          continue;
+        }
+        for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
+          if (Mirrors.find(method, Mirrors.EVENT).isPresent()) {
+            readEvent(iface, method);
+          } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            problem(ElementOrigin.of(method),
+                "method " + method.getSimpleName() + " of events interface " + iface.getSimpleName()
+                    + " is not annotated @Event");
+          }
+        }
+      }
+      while (!toRead.isEmpty()) {
+        readType(toRead.removeFirst());
+      }
+      definitions.addAll(types);
+      Pragmas pragmas =
+          new Pragmas(
+              mirrors.bool(schema, "docRequired"),
+              mirrors.strings(schema, "commandNameExceptions"),
+              mirrors.strings(schema, "commandReturnsExceptions"),
+              mirrors.strings(schema, "memberNameExceptions"));
+      Schema model =
+          new Schema(
+              mirrors.string(schema, "value"),
+              definitions,
+              pragmas,
+              ElementOrigin.of(root, schema),
+              Optional.of(javaType(root.asType())));
+      return new Result(model, problems);
+    }
+
+    /** The command methods of an interface: its superinterfaces' first, depth first, then its own. */
+    private List<ExecutableElement> commandMethods(TypeElement iface, Set<String> visited) {
+      List<ExecutableElement> out = new ArrayList<>();
+      if (!visited.add(iface.getQualifiedName().toString())) {
+        return out;
+      }
+      for (TypeMirror sup : iface.getInterfaces()) {
+        if (sup.getKind() == TypeKind.ERROR) {
+          throw new Unresolved(sup.toString());
+        }
+        out.addAll(commandMethods((TypeElement) ((DeclaredType) sup).asElement(), visited));
+      }
+      for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
+        if (Mirrors.find(method, Mirrors.COMMAND).isPresent()) {
+          out.add(method);
+        } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+          problem(ElementOrigin.of(method),
+              "method " + method.getSimpleName() + " of schema interface " + iface.getSimpleName()
+                  + " is not annotated @Command");
+        }
+      }
+      return out;
+    }
+
+    private void readCommand(ExecutableElement method) {
+      AnnotationMirror command = Mirrors.find(method, Mirrors.COMMAND).orElseThrow();
+      String javaName = method.getSimpleName().toString();
+      String given = mirrors.string(command, "name");
+      String name = given.isEmpty() ? Names.kebab(javaName) : given;
+      ElementOrigin origin = ElementOrigin.of(method, command);
+      if (given.isEmpty()) {
+        origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
+      }
+      boolean boxed = mirrors.bool(command, "boxed");
+      Optional<String> data = readArguments(name, method, boxed, origin);
+      Optional<TypeRef> returns = Optional.empty();
+      TypeMirror ret = method.getReturnType();
+      if (ret.getKind() != TypeKind.VOID) {
+        returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
+      }
+      definitions.add(
+          new CommandDef(
+              name,
+              data,
+              returns,
+              boxed,
+              mirrors.bool(command, "allowOob"),
+              mirrors.bool(command, "coroutine"),
+              mirrors.bool(command, "successResponse"),
+              mirrors.bool(command, "allowPreconfig"),
+              mirrors.bool(command, "gen"),
+              List.of(),
+              Condition.ALWAYS,
+              origin,
+              javaName));
+    }
+
+    private void readEvent(TypeElement iface, ExecutableElement method) {
+      AnnotationMirror event = Mirrors.find(method, Mirrors.EVENT).orElseThrow();
+      String javaName = method.getSimpleName().toString();
+      String given = mirrors.string(event, "name");
+      String name = given.isEmpty() ? Names.eventName(javaName) : given;
+      ElementOrigin origin = ElementOrigin.of(method, event);
+      if (given.isEmpty()) {
+        origin = origin.derivedFrom(javaName, "@Event(name = \"...\")");
+      }
+      if (method.getReturnType().getKind() != TypeKind.VOID) {
+        problem(ElementOrigin.of(method), "event method " + javaName + " must return void");
+      }
+      boolean boxed = mirrors.bool(event, "boxed");
+      Optional<String> data = readArguments(name, method, boxed, origin);
+      definitions.add(
+          new EventDef(
+              name,
+              data,
+              boxed,
+              List.of(),
+              Condition.ALWAYS,
+              origin,
+              javaType(iface.asType()),
+              javaName));
+    }
+
+    /**
+     * The argument type of a command or event: the single parameter's type when boxed, else an
+     * implicit struct of the parameters (added to the definitions just before its owner).
+     */
+    private Optional<String> readArguments(
+        String owner, ExecutableElement method, boolean boxed, ElementOrigin origin) {
+      List<? extends VariableElement> params = method.getParameters();
+      if (boxed) {
+        if (params.size() != 1) {
+          problem(origin.attribute("boxed"),
+              "'boxed': true requires exactly one parameter, the record whose members are the"
+                  + " arguments");
+          return Optional.empty();
+        }
+        TypeRef ref = typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
+        return ref == null ? Optional.empty() : Optional.of(ref.qapiName());
+      }
+      if (params.isEmpty()) {
+        return Optional.empty();
+      }
+      List<Member> members = new ArrayList<>();
+      for (VariableElement p : params) {
+        Member m = member(p, p.asType());
+        if (m != null) {
+          members.add(m);
+        }
+      }
+      String implicit = StructDef.implicitArgumentsName(owner);
+      definitions.add(
+          new StructDef(
+              implicit, Optional.empty(), members, List.of(), Condition.ALWAYS, origin, true,
+              Optional.empty()));
+      return Optional.of(implicit);
+    }
+
+    /** A member from a parameter or record component. */
+    private Member member(Element element, TypeMirror type) {
+      String javaName = element.getSimpleName().toString();
+      Optional<AnnotationMirror> nameMirror = Mirrors.find(element, Mirrors.NAME);
+      boolean optional = Mirrors.find(element, Mirrors.OPTIONAL).isPresent();
+      ElementOrigin origin =
+          nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
+      String name;
+      if (nameMirror.isPresent()) {
+        name = mirrors.string(nameMirror.get(), "value");
+      } else {
+        name = Names.kebab(javaName);
+        origin = origin.derivedFrom(javaName, "@Name(\"...\")");
+      }
+      if (optional && type.getKind().isPrimitive()) {
+        problem(ElementOrigin.of(element, Mirrors.find(element, Mirrors.OPTIONAL).get()),
+            "optional member '" + name + "' must have a reference type ("
+                + boxedName(type.getKind()) + ", not " + type + "): absent is null");
+        return null;
+      }
+      TypeRef ref = typeRef(type, element, "member '" + name + "'");
+      if (ref == null) {
+        return null;
+      }
+      return new Member(
+          name, ref, optional, List.of(), Condition.ALWAYS, origin, javaName, javaType(type));
+    }
+
+    /** The QAPI type of a Java type, registering records and enums; null (with an error) if none. */
+    private TypeRef typeRef(TypeMirror type, Element site, String what) {
+      switch (type.getKind()) {
+        case LONG:
+          return TypeRef.named("int");
+        case INT:
+          return TypeRef.named("int32");
+        case SHORT:
+          return TypeRef.named("int16");
+        case BYTE:
+          return TypeRef.named("int8");
+        case BOOLEAN:
+          return TypeRef.named("bool");
+        case DOUBLE:
+          return TypeRef.named("number");
+        case ERROR:
+          throw new Unresolved(type.toString());
+        case DECLARED:
+          break;
+        default:
+          problem(ElementOrigin.of(site), unsupported(what, type));
+          return null;
+      }
+      DeclaredType declared = (DeclaredType) type;
+      TypeElement element = (TypeElement) declared.asElement();
+      String qualified = element.getQualifiedName().toString();
+      switch (qualified) {
+        case "java.lang.String":
+          return TypeRef.named("str");
+        case "java.lang.Long":
+          return TypeRef.named("int");
+        case "java.lang.Integer":
+          return TypeRef.named("int32");
+        case "java.lang.Short":
+          return TypeRef.named("int16");
+        case "java.lang.Byte":
+          return TypeRef.named("int8");
+        case "java.lang.Boolean":
+          return TypeRef.named("bool");
+        case "java.lang.Double":
+          return TypeRef.named("number");
+        case "java.util.List":
+          if (declared.getTypeArguments().size() != 1) {
+            problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
+            return null;
+          }
+          TypeRef element0 = typeRef(declared.getTypeArguments().get(0), site, what);
+          return element0 == null ? null : TypeRef.arrayOf(element0);
+        default:
+          break;
+      }
+      if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM) {
+        String name = typeNames.get(qualified);
+        if (name == null) {
+          name = mirrors.name(element).orElse(element.getSimpleName().toString());
+          typeNames.put(qualified, name);
+          toRead.add(element);
+        }
+        return TypeRef.named(name);
+      }
+      problem(ElementOrigin.of(site), unsupported(what, type));
+      return null;
+    }
+
+    private void readType(TypeElement element) {
+      String name = typeNames.get(element.getQualifiedName().toString());
+      Optional<AnnotationMirror> nameMirror = Mirrors.find(element, Mirrors.NAME);
+      ElementOrigin origin =
+          nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
+      if (nameMirror.isEmpty()) {
+        origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
+      }
+      if (element.getKind() == ElementKind.RECORD) {
+        List<Member> members = new ArrayList<>();
+        for (RecordComponentElement c : element.getRecordComponents()) {
+          Member m = member(c, c.asType());
+          if (m != null) {
+            members.add(m);
+          }
+        }
+        types.add(
+            new StructDef(
+                name, Optional.empty(), members, List.of(), Condition.ALWAYS, origin, false,
+                Optional.of(javaType(element.asType()))));
+      } else {
+        List<EnumValue> values = new ArrayList<>();
+        for (Element e : element.getEnclosedElements()) {
+          if (e.getKind() != ElementKind.ENUM_CONSTANT) {
+            continue;
+          }
+          String constant = e.getSimpleName().toString();
+          Optional<AnnotationMirror> valueName = Mirrors.find(e, Mirrors.NAME);
+          ElementOrigin at = valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e));
+          String wire;
+          if (valueName.isPresent()) {
+            wire = mirrors.string(valueName.get(), "value");
+          } else {
+            wire = Names.enumValue(constant);
+            at = at.derivedFrom(constant, "@Name(\"...\")");
+          }
+          values.add(new EnumValue(wire, List.of(), Condition.ALWAYS, at, constant));
+        }
+        types.add(
+            new EnumDef(
+                name, values, Optional.empty(), List.of(), Condition.ALWAYS, origin,
+                Optional.of(javaType(element.asType()))));
+      }
+    }
+
+    private void problem(org.qapi4j.model.Origin at, String message) {
+      problems.add(new Diagnostic(Rule.JAVA_FORM, at, "", message, Optional.empty()));
+    }
+  }
+
+  private static String unsupported(String what, TypeMirror type) {
+    return what + " has type " + type + ", which is not a QAPI type: use String, long, int, short,"
+        + " byte, boolean, double (or their boxes), List<T>, a record (struct) or an enum";
+  }
+
+  private static String boxedName(TypeKind kind) {
+    return switch (kind) {
+      case LONG -> "Long";
+      case INT -> "Integer";
+      case SHORT -> "Short";
+      case BYTE -> "Byte";
+      case BOOLEAN -> "Boolean";
+      case DOUBLE -> "Double";
+      case CHAR -> "Character";
+      case FLOAT -> "Float";
+      default -> kind.toString();
+    };
+  }
+
+  private static String kind(Element e) {
+    return e.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
+  /** The Java type as plain names, for the generators. */
+  JavaType javaType(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return JavaType.primitive(type.toString());
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    List<String> simpleNames = new ArrayList<>();
+    Element e = element;
+    while (e.getKind().isClass() || e.getKind().isInterface()) {
+      simpleNames.add(0, e.getSimpleName().toString());
+      e = e.getEnclosingElement();
+    }
+    String pkg = elements.getPackageOf(element).getQualifiedName().toString();
+    List<JavaType> args = new ArrayList<>();
+    for (TypeMirror arg : declared.getTypeArguments()) {
+      args.add(javaType(arg));
+    }
+    return new JavaType(pkg, simpleNames, args);
+  }
+}

@@ -1,0 +1,86 @@
+package org.qapi4j.processor.read;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads annotations as mirrors, by qualified name: no {@code Class} literals, so class-valued
+ * attributes never throw {@code MirroredTypeException}, and every value keeps its position.
+ */
+final class Mirrors {
+  static final String SCHEMA = "org.qapi4j.annotations.Schema";
+  static final String COMMAND = "org.qapi4j.annotations.Command";
+  static final String EVENT = "org.qapi4j.annotations.Event";
+  static final String NAME = "org.qapi4j.annotations.Name";
+  static final String OPTIONAL = "org.qapi4j.annotations.Optional";
+
+  private final Elements elements;
+
+  Mirrors(Elements elements) {
+    this.elements = elements;
+  }
+
+  static Optional<AnnotationMirror> find(Element element, String annotation) {
+    for (AnnotationMirror m : element.getAnnotationMirrors()) {
+      TypeElement type = (TypeElement) m.getAnnotationType().asElement();
+      if (type.getQualifiedName().contentEquals(annotation)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private AnnotationValue value(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalArgumentException("no attribute " + name + " in " + mirror);
+  }
+
+  String string(AnnotationMirror mirror, String name) {
+    return (String) value(mirror, name).getValue();
+  }
+
+  boolean bool(AnnotationMirror mirror, String name) {
+    return (Boolean) value(mirror, name).getValue();
+  }
+
+  List<String> strings(AnnotationMirror mirror, String name) {
+    List<String> out = new ArrayList<>();
+    for (Object v : (List<?>) value(mirror, name).getValue()) {
+      out.add((String) ((AnnotationValue) v).getValue());
+    }
+    return out;
+  }
+
+  List<DeclaredType> types(AnnotationMirror mirror, String name) {
+    List<DeclaredType> out = new ArrayList<>();
+    for (Object v : (List<?>) value(mirror, name).getValue()) {
+      Object t = ((AnnotationValue) v).getValue();
+      if (t instanceof DeclaredType d) {
+        out.add(d);
+      } else if (t instanceof TypeMirror) {
+        throw new JavaReader.Unresolved(String.valueOf(t));
+      }
+    }
+    return out;
+  }
+
+  /** The value of {@code @Name} on the element, if any. */
+  Optional<String> name(Element element) {
+    return find(element, NAME).map(m -> string(m, "value"));
+  }
+}

@@ -1,0 +1,57 @@
+package org.qapi4j.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The generated code, byte for byte: its layout is part of the product. The input is the schema of
+ * the README's example; {@code -Dqapi4j.regenerate=true} rewrites the golden files.
+ */
+class GoldenTest {
+  private static final Path CASE = Sources.resources().resolve("golden/example");
+
+  private static Compilation compilation;
+
+  private static synchronized Compilation compile() {
+    if (compilation == null) {
+      compilation =
+          Compiler.javac()
+              .withProcessors(new Qapi4jProcessor())
+              .withOptions("-Xlint:all,-processing")
+              .compile(Sources.under(CASE.resolve("input")));
+    }
+    return compilation;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "org.example.vm.VmCommands_Dispatch",
+        "org.example.vm.VmCommands_Marshal",
+        "org.example.vm.VmEvents_Emitter"
+      })
+  void generatedSourceMatchesGolden(String className) throws IOException {
+    Compilation c = compile();
+    assertThat(c).succeededWithoutWarnings();
+    JavaFileObject generated =
+        c.generatedSourceFile(className).orElseThrow(() -> new AssertionError("not generated: " + className));
+    String actual = generated.getCharContent(true).toString();
+    Path golden = CASE.resolve("expected").resolve(className.replace('.', '/') + ".java");
+    if (Boolean.getBoolean("qapi4j.regenerate")) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual);
+    }
+    assertTrue(Files.exists(golden), "missing golden file " + golden + " (run with -Dqapi4j.regenerate=true)");
+    assertEquals(Files.readString(golden), actual, "generated " + className + " differs from " + golden);
+  }
+}

@@ -1,0 +1,3 @@
+package org.example.vm;
+
+public enum RunState { DEBUG, PAUSED, PRELAUNCH, RUNNING, SHUTDOWN }

@@ -1,0 +1,3 @@
+package org.example.vm;
+
+public record StatusInfo(boolean running, boolean singlestep, RunState status) {}

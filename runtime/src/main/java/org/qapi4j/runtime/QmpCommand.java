@@ -1,0 +1,43 @@
+package org.qapi4j.runtime;
+
+import java.util.Objects;
+
+/**
+ * One entry of a dispatch table: a command's wire name, its QAPI flags and its marshal function.
+ *
+ * @param name the wire name, the value of {@code "execute"}
+ * @param flags a bit set of {@link #ALLOW_OOB}, {@link #COROUTINE}, {@link #NO_SUCCESS_RESPONSE},
+ *     {@link #ALLOW_PRECONFIG}
+ * @param handler the marshal function
+ */
+public record QmpCommand(String name, int flags, CommandHandler handler) {
+  /** QAPI {@code allow-oob}: may be run with {@code exec-oob}, on the I/O thread. */
+  public static final int ALLOW_OOB = 1;
+  /** QAPI {@code coroutine}: may wait for a completion stage without blocking the main loop. */
+  public static final int COROUTINE = 1 << 1;
+  /** QAPI {@code success-response: false}: no reply on success. */
+  public static final int NO_SUCCESS_RESPONSE = 1 << 2;
+  /** QAPI {@code allow-preconfig}: may run before machine initialization completes. */
+  public static final int ALLOW_PRECONFIG = 1 << 3;
+
+  public QmpCommand {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(handler, "handler");
+  }
+
+  public boolean allowOob() {
+    return (flags & ALLOW_OOB) != 0;
+  }
+
+  public boolean coroutine() {
+    return (flags & COROUTINE) != 0;
+  }
+
+  public boolean successResponse() {
+    return (flags & NO_SUCCESS_RESPONSE) == 0;
+  }
+
+  public boolean allowPreconfig() {
+    return (flags & ALLOW_PRECONFIG) != 0;
+  }
+}

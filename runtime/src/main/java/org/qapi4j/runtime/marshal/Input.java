@@ -1,0 +1,224 @@
+package org.qapi4j.runtime.marshal;
+
+import java.math.BigInteger;
+import java.util.Map;
+import org.qapi4j.runtime.QmpError;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.JsonToken;
+
+/**
+ * What generated readers call to take values from a request, with QEMU 7.2's input errors
+ * ({@code qapi/qobject-input-visitor.c}, {@code qapi/qapi-visit-core.c}) word for word.
+ *
+ * <p>Every reader expects the parser on the value's first token and leaves it on the value's last
+ * token. {@code path} is the member's full name as QEMU prints it ({@code backend.data.logfile},
+ * {@code capabilities[0].state}); {@code name} is what QEMU's range and enum errors print: the bare
+ * member name, or for a list element (where QEMU prints {@code null}) its path.
+ */
+public final class Input {
+  private static final JsonFactory EMPTY = new JsonFactory();
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+  private Input() {}
+
+  /** The full name of member {@code member} of the object at {@code parent} (null at top level). */
+  public static String path(String parent, String member) {
+    return parent == null ? member : parent + "." + member;
+  }
+
+  /** The full name of element {@code index} of the list at {@code parent}. */
+  public static String element(String parent, int index) {
+    return parent + "[" + index + "]";
+  }
+
+  public static QmpError missing(String path) {
+    return new QmpError("Parameter '" + path + "' is missing");
+  }
+
+  public static QmpError unexpected(String path) {
+    return new QmpError("Parameter '" + path + "' is unexpected");
+  }
+
+  public static QmpError invalidType(String path, String expected) {
+    return new QmpError("Invalid parameter type for '" + path + "', expected: " + expected);
+  }
+
+  public static QmpError outOfRange(String name, String cType) {
+    return new QmpError("Parameter '" + name + "' expects " + cType);
+  }
+
+  public static QmpError badEnumValue(String name, String value) {
+    return new QmpError("Parameter '" + name + "' does not accept value '" + value + "'");
+  }
+
+  /** Checks that the current token starts an object. */
+  public static void beginObject(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw invalidType(path, "object");
+    }
+  }
+
+  /**
+   * After a reader failed inside a value, moves the parser to the value's last token, so that the
+   * enclosing object can go on: {@code depth} is the enclosing object's nesting depth.
+   */
+  public static void skipRest(JsonParser p, int depth) {
+    while (p.streamReadContext().getNestingDepth() > depth) {
+      p.nextToken();
+    }
+  }
+
+  /** Checks that the current token starts an array. */
+  public static void beginArray(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw invalidType(path, "array");
+    }
+  }
+
+  /**
+   * The arguments of a command, on their {@code START_OBJECT}: {@code arguments} advanced by one
+   * token, or an empty object when the request had none.
+   */
+  public static JsonParser arguments(JsonParser arguments) {
+    JsonParser p = arguments != null ? arguments : EMPTY.createParser(ObjectReadContext.empty(), EMPTY_OBJECT);
+    p.nextToken();
+    return p;
+  }
+
+  /**
+   * For the arguments of a command that takes none: succeeds when there are no arguments or they
+   * are {@code {}}; otherwise reports the first member as unexpected.
+   */
+  public static void noArguments(JsonParser arguments) {
+    if (arguments == null) {
+      return;
+    }
+    arguments.nextToken();
+    beginObject(arguments, "null");
+    if (arguments.nextToken() == JsonToken.PROPERTY_NAME) {
+      throw unexpected(arguments.currentName());
+    }
+  }
+
+  public static String str(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw invalidType(path, "string");
+    }
+    return p.getString();
+  }
+
+  public static boolean bool(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw invalidType(path, "boolean");
+  }
+
+  /** QAPI {@code number}: any JSON number. */
+  public static double number(JsonParser p, String path) {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw invalidType(path, "number");
+    }
+    return p.getDoubleValue();
+  }
+
+  /** QAPI {@code null}: only JSON {@code null}. */
+  public static void jsonNull(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.VALUE_NULL) {
+      throw invalidType(path, "null");
+    }
+  }
+
+  /** QAPI {@code int} / {@code int64}: an integer that fits in 64 bits, signed. */
+  public static long int64(JsonParser p, String path) {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw invalidType(path, "integer");
+    }
+    if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+      throw invalidType(path, "integer");
+    }
+    return p.getLongValue();
+  }
+
+  public static int int32(JsonParser p, String path, String name) {
+    long v = int64(p, path);
+    if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+      throw outOfRange(name, "int32_t");
+    }
+    return (int) v;
+  }
+
+  public static short int16(JsonParser p, String path, String name) {
+    long v = int64(p, path);
+    if (v < Short.MIN_VALUE || v > Short.MAX_VALUE) {
+      throw outOfRange(name, "int16_t");
+    }
+    return (short) v;
+  }
+
+  public static byte int8(JsonParser p, String path, String name) {
+    long v = int64(p, path);
+    if (v < Byte.MIN_VALUE || v > Byte.MAX_VALUE) {
+      throw outOfRange(name, "int8_t");
+    }
+    return (byte) v;
+  }
+
+  /**
+   * QAPI {@code uint64} and {@code size}: an integer from 0 to 2^64-1, returned as the {@code long}
+   * with the same 64 bits (read it with {@link Long#toUnsignedString(long)}). QEMU accepts a
+   * negative number here and wraps it; qapi4j rejects it.
+   */
+  public static long uint64(JsonParser p, String path, String name) {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw invalidType(path, "integer");
+    }
+    BigInteger v = p.getBigIntegerValue();
+    if (v.bitLength() > 64) {
+      throw invalidType(path, "integer");
+    }
+    if (v.signum() < 0 || v.compareTo(UINT64_MAX) > 0) {
+      throw outOfRange(name, "uint64_t");
+    }
+    return v.longValue();
+  }
+
+  public static long uint32(JsonParser p, String path, String name) {
+    return unsigned(p, path, name, 0xFFFF_FFFFL, "uint32_t");
+  }
+
+  public static int uint16(JsonParser p, String path, String name) {
+    return (int) unsigned(p, path, name, 0xFFFF, "uint16_t");
+  }
+
+  public static short uint8(JsonParser p, String path, String name) {
+    return (short) unsigned(p, path, name, 0xFF, "uint8_t");
+  }
+
+  private static long unsigned(JsonParser p, String path, String name, long max, String cType) {
+    long v = uint64(p, path, name);
+    if (v < 0 || v > max) {
+      throw outOfRange(name, cType);
+    }
+    return v;
+  }
+
+  /** An enum value by wire name; {@code values} maps every wire name to its constant. */
+  public static <E extends Enum<E>> E enumValue(
+      JsonParser p, String path, String name, Map<String, E> values) {
+    String s = str(p, path);
+    E e = values.get(s);
+    if (e == null) {
+      throw badEnumValue(name, s);
+    }
+    return e;
+  }
+}

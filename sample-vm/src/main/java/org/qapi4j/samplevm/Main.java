@@ -1,0 +1,98 @@
+package org.qapi4j.samplevm;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.qapi4j.runtime.EventSink;
+import org.qapi4j.runtime.QmpEndpoint;
+import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.samplevm.schema.RunStateEvents_Emitter;
+import org.qapi4j.samplevm.schema.SampleVmSchema_Dispatch;
+
+/**
+ * {@code java -jar sample-vm.jar -qmp unix:/tmp/vm.sock,server=on,wait=off}: starts the simulated
+ * machine with its QMP monitors, and runs until {@code quit}, a guest shutdown or a signal.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    for (String arg : args) {
+      switch (arg) {
+        case "-h", "-help", "--help" -> {
+          System.out.print(Options.USAGE);
+          return;
+        }
+        case "-version", "--version" -> {
+          System.out.println("QEMU emulator version 7.2.0 (" + Options.PACKAGE + ")");
+          return;
+        }
+        default -> {}
+      }
+    }
+    Options options;
+    try {
+      options = Options.parse(args);
+      if (options.qmp().isEmpty()) {
+        throw new Options.UsageException("no -qmp monitor given: nothing would talk to the machine");
+      }
+    } catch (Options.UsageException e) {
+      System.err.println("sample-vm: " + e.getMessage());
+      System.err.print(Options.USAGE);
+      System.exit(1);
+      return;
+    }
+
+    CountDownLatch exitRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    AtomicBoolean signalled = new AtomicBoolean();
+    AtomicReference<QmpServer> server = new AtomicReference<>();
+    EventSink events = event -> server.get().events().emit(event);
+    Machine machine =
+        new Machine(
+            options,
+            new RunStateEvents_Emitter(events),
+            task -> server.get().mainLoop().execute(task),
+            exitRequested::countDown);
+
+    QmpServer.Builder builder =
+        QmpServer.builder().version(7, 2, 0, Options.PACKAGE).commands(new SampleVmSchema_Dispatch(machine));
+    try {
+      for (String spec : options.qmp()) {
+        builder.endpoint(QmpEndpoint.parse(spec));
+      }
+      server.set(builder.build());
+      server.get().start();
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.err.println("sample-vm: -qmp: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+
+    // SIGTERM, SIGINT, SIGHUP: QEMU sends SHUTDOWN (reason host-signal), then exits.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  if (exitRequested.getCount() > 0) {
+                    signalled.set(true);
+                    server.get().mainLoop().execute(machine::killed);
+                  }
+                  try {
+                    stopped.await(5, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "sample-vm-signal"));
+
+    exitRequested.await();
+    server.get().shutdown();
+    server.get().awaitTermination();
+    stopped.countDown();
+    if (!signalled.get()) {
+      System.exit(0);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package org.qapi4j.samplevm.schema;
+
+import org.qapi4j.annotations.Command;
+
+/** From QEMU's {@code qapi/machine.json}. */
+public interface MachineCommands {
+  /** Resets the machine; {@code RESET} follows the reply. */
+  @Command(name = "system_reset")
+  void systemReset();
+
+  /** Presses the ACPI power button; {@code POWERDOWN} follows the reply. */
+  @Command(name = "system_powerdown")
+  void systemPowerdown();
+}
