@@ -1,0 +1,150 @@
+package org.qapi4j.samplevm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The sample VM as a user starts it: {@code java -jar sample-vm.jar -qmp unix:...}, driven over its
+ * socket through every command it implements, with the events they cause.
+ */
+class SampleVmIT {
+  @TempDir Path dir;
+
+  private Process vm;
+
+  private QmpClient start(String... extra) throws Exception {
+    Path socket = dir.resolve("vm.sock");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", System.getProperty("sample-vm.jar", "target/sample-vm.jar"),
+        "-qmp", "unix:" + socket + ",server=on,wait=off"));
+    command.addAll(List.of(extra));
+    vm = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("vm.log").toFile()).start();
+    QmpClient client = QmpClient.connect(socket, Duration.ofSeconds(30));
+    JsonNode greeting = client.read();
+    assertEquals(7, greeting.at("/QMP/version/qemu/major").asInt());
+    assertEquals(2, greeting.at("/QMP/version/qemu/minor").asInt());
+    assertEquals("[\"oob\"]", greeting.at("/QMP/capabilities").toString());
+    return client;
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (vm != null && vm.isAlive()) {
+      vm.destroyForcibly().waitFor();
+    }
+  }
+
+  private static void assertReturn(String expected, JsonNode reply) {
+    assertEquals("{\"return\":" + expected + "}", reply.toString());
+  }
+
+  private static void assertEvent(String name, String data, JsonNode event) {
+    assertEquals(name, event.get("event").asString());
+    assertEquals(data, event.has("data") ? event.get("data").toString() : null);
+    assertTrue(event.at("/timestamp/seconds").asLong() > 1_700_000_000L, event.toString());
+    long micros = event.at("/timestamp/microseconds").asLong();
+    assertTrue(micros >= 0 && micros < 1_000_000, event.toString());
+  }
+
+  @Test
+  void everyCommandWithItsEvents() throws Exception {
+    try (QmpClient qmp = start("-name", "testvm", "-no-shutdown")) {
+      assertEquals(
+          "{\"error\":{\"class\":\"CommandNotFound\",\"desc\":\"Expecting capabilities negotiation with 'qmp_capabilities'\"}}",
+          qmp.call("{\"execute\": \"query-status\"}").toString());
+      assertReturn("{}", qmp.call("{\"execute\": \"qmp_capabilities\"}"));
+
+      assertReturn("{\"qemu\":{\"micro\":0,\"minor\":2,\"major\":7},\"package\":\"" + Options.PACKAGE + "\"}",
+          qmp.call("{\"execute\": \"query-version\"}"));
+      assertReturn("{\"status\":\"running\",\"singlestep\":false,\"running\":true}",
+          qmp.call("{\"execute\": \"query-status\"}"));
+      assertReturn("{\"name\":\"testvm\"}", qmp.call("{\"execute\": \"query-name\"}"));
+
+      // stop: STOP, then the reply (the event is sent while the command runs).
+      assertEvent("STOP", null, qmp.call("{\"execute\": \"stop\"}"));
+      assertReturn("{}", qmp.read());
+      assertReturn("{\"status\":\"paused\",\"singlestep\":false,\"running\":false}",
+          qmp.call("{\"execute\": \"query-status\"}"));
+      assertReturn("{}", qmp.call("{\"execute\": \"stop\"}")); // no second STOP
+
+      assertEvent("RESUME", null, qmp.call("{\"execute\": \"cont\"}"));
+      assertReturn("{}", qmp.read());
+      assertReturn("{}", qmp.call("{\"execute\": \"cont\"}")); // already running: no event
+
+      // system_reset: the reply, then RESET (QEMU resets in its main loop, after the command).
+      assertReturn("{}", qmp.call("{\"execute\": \"system_reset\"}"));
+      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}", qmp.read());
+
+      // system_powerdown: POWERDOWN; the simulated guest shuts down; -no-shutdown stops it.
+      assertReturn("{}", qmp.call("{\"execute\": \"system_powerdown\"}"));
+      assertEvent("POWERDOWN", null, qmp.read());
+      assertEvent("SHUTDOWN", "{\"guest\":true,\"reason\":\"guest-shutdown\"}", qmp.read());
+      assertEvent("STOP", null, qmp.read());
+      assertReturn("{\"status\":\"shutdown\",\"singlestep\":false,\"running\":false}",
+          qmp.call("{\"execute\": \"query-status\"}"));
+      assertEquals(
+          "{\"error\":{\"class\":\"GenericError\",\"desc\":\"Resetting the Virtual Machine is required\"}}",
+          qmp.call("{\"execute\": \"cont\"}").toString());
+      assertReturn("{}", qmp.call("{\"execute\": \"system_reset\"}"));
+      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}", qmp.read());
+      assertReturn("{\"status\":\"prelaunch\",\"singlestep\":false,\"running\":false}",
+          qmp.call("{\"execute\": \"query-status\"}"));
+      assertEvent("RESUME", null, qmp.call("{\"execute\": \"cont\"}"));
+      assertReturn("{}", qmp.read());
+
+      // quit: the reply, SHUTDOWN, then the end of the stream and of the process.
+      assertReturn("{}", qmp.call("{\"execute\": \"quit\"}"));
+      assertEvent("SHUTDOWN", "{\"guest\":false,\"reason\":\"host-qmp-quit\"}", qmp.read());
+      assertNull(qmp.readLine());
+    }
+    assertTrue(vm.waitFor(30, TimeUnit.SECONDS), "the VM exits after quit");
+    assertEquals(0, vm.exitValue(), Files.readString(dir.resolve("vm.log")));
+  }
+
+  @Test
+  void nameIsAbsentWithoutDashName() throws Exception {
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      assertReturn("{}", qmp.call("{\"execute\": \"query-name\"}"));
+    }
+  }
+
+  @Test
+  void sigtermSendsShutdownAndExits() throws Exception {
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      vm.destroy(); // SIGTERM
+      assertEvent("SHUTDOWN", "{\"guest\":false,\"reason\":\"host-signal\"}", qmp.read());
+      assertNull(qmp.readLine());
+    }
+    assertTrue(vm.waitFor(30, TimeUnit.SECONDS), "the VM exits on SIGTERM");
+    assertEquals(0, vm.exitValue(), Files.readString(dir.resolve("vm.log")));
+  }
+
+  @Test
+  void aGuestShutdownWithoutNoShutdownEndsTheEmulator() throws Exception {
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      assertReturn("{}", qmp.call("{\"execute\": \"system_powerdown\"}"));
+      assertEvent("POWERDOWN", null, qmp.read());
+      assertEvent("SHUTDOWN", "{\"guest\":true,\"reason\":\"guest-shutdown\"}", qmp.read());
+      assertNull(qmp.readLine());
+    }
+    assertTrue(vm.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(0, vm.exitValue());
+  }
+}
