@@ -16,12 +16,16 @@ import org.qapi4j.samplevm.schema.VersionTriple;
 /**
  * The simulated machine: a run state that the commands move as QEMU 7.2's would, with the events
  * QEMU sends on the way. Everything here runs on the QMP server's main loop, as in QEMU, where
- * commands run under the big lock; requests that QEMU completes later in its main loop (reset,
- * power button, shutdown) are queued on that loop, so their events follow the command's reply.
+ * commands run under the big lock.
+ *
+ * <p>QEMU handles reset, power-button and shutdown requests in its main loop before the reply of
+ * the command that made them goes out, so their events precede the reply on the wire (observed on
+ * Debian's 7.2: {@code RESET}, then {@code {"return": {}}}); the sample VM sends them from the
+ * command itself, which gives the same order.
  *
  * <p>The guest is simulated as a well-behaved OS: it answers the ACPI power button by shutting
- * down (when its CPUs run), as a real guest would; QEMU started with {@code -machine none} has no
- * power button to press and sends {@code POWERDOWN} only.
+ * down (when its CPUs run), some time after the command; QEMU started with {@code -machine none}
+ * has no guest and sends {@code POWERDOWN} only.
  */
 public final class Machine implements SampleVmSchema {
   /** QEMU's {@code runstate_needs_reset()}: states only a reset leaves. */
@@ -39,7 +43,7 @@ public final class Machine implements SampleVmSchema {
   /**
    * @param events where the machine's events go
    * @param mainLoop the QMP server's main loop, for the work QEMU defers to its main loop
-   * @param exit ends the emulator (called on the main loop once {@code SHUTDOWN} was sent)
+   * @param exit ends the emulator (run on the main loop once {@code SHUTDOWN} was sent)
    */
   public Machine(Options options, RunStateEvents events, Executor mainLoop, Runnable exit) {
     this.options = options;
@@ -96,24 +100,22 @@ public final class Machine implements SampleVmSchema {
 
   @Override
   public void systemReset() {
-    mainLoop.execute(() -> reset(ShutdownCause.HOST_QMP_SYSTEM_RESET));
+    reset(ShutdownCause.HOST_QMP_SYSTEM_RESET);
   }
 
   @Override
   public void systemPowerdown() {
-    mainLoop.execute(
-        () -> {
-          events.powerdown();
-          powerButtonPressed = true;
-          if (state == RunState.RUNNING) {
-            guestHandlesPowerButton();
-          }
-        });
+    events.powerdown();
+    powerButtonPressed = true;
+    if (state == RunState.RUNNING) {
+      mainLoop.execute(this::guestHandlesPowerButton);
+    }
   }
 
   @Override
   public void quit() {
-    mainLoop.execute(() -> shutdown(ShutdownCause.HOST_QMP_QUIT, true));
+    events.shutdown(false, ShutdownCause.HOST_QMP_QUIT);
+    mainLoop.execute(exit); // after the reply
   }
 
   /** SIGTERM and friends: QEMU sends {@code SHUTDOWN} with reason {@code host-signal} and exits. */

@@ -85,13 +85,14 @@ class SampleVmIT {
       assertReturn("{}", qmp.read());
       assertReturn("{}", qmp.call("{\"execute\": \"cont\"}")); // already running: no event
 
-      // system_reset: the reply, then RESET (QEMU resets in its main loop, after the command).
-      assertReturn("{}", qmp.call("{\"execute\": \"system_reset\"}"));
-      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}", qmp.read());
+      // system_reset: RESET, then the reply, in QEMU 7.2's order.
+      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}",
+          qmp.call("{\"execute\": \"system_reset\"}"));
+      assertReturn("{}", qmp.read());
 
       // system_powerdown: POWERDOWN; the simulated guest shuts down; -no-shutdown stops it.
-      assertReturn("{}", qmp.call("{\"execute\": \"system_powerdown\"}"));
-      assertEvent("POWERDOWN", null, qmp.read());
+      assertEvent("POWERDOWN", null, qmp.call("{\"execute\": \"system_powerdown\"}"));
+      assertReturn("{}", qmp.read());
       assertEvent("SHUTDOWN", "{\"guest\":true,\"reason\":\"guest-shutdown\"}", qmp.read());
       assertEvent("STOP", null, qmp.read());
       assertReturn("{\"status\":\"shutdown\",\"singlestep\":false,\"running\":false}",
@@ -99,16 +100,18 @@ class SampleVmIT {
       assertEquals(
           "{\"error\":{\"class\":\"GenericError\",\"desc\":\"Resetting the Virtual Machine is required\"}}",
           qmp.call("{\"execute\": \"cont\"}").toString());
-      assertReturn("{}", qmp.call("{\"execute\": \"system_reset\"}"));
-      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}", qmp.read());
+      assertEvent("RESET", "{\"guest\":false,\"reason\":\"host-qmp-system-reset\"}",
+          qmp.call("{\"execute\": \"system_reset\"}"));
+      assertReturn("{}", qmp.read());
       assertReturn("{\"status\":\"prelaunch\",\"singlestep\":false,\"running\":false}",
           qmp.call("{\"execute\": \"query-status\"}"));
       assertEvent("RESUME", null, qmp.call("{\"execute\": \"cont\"}"));
       assertReturn("{}", qmp.read());
 
-      // quit: the reply, SHUTDOWN, then the end of the stream and of the process.
-      assertReturn("{}", qmp.call("{\"execute\": \"quit\"}"));
-      assertEvent("SHUTDOWN", "{\"guest\":false,\"reason\":\"host-qmp-quit\"}", qmp.read());
+      // quit: SHUTDOWN, the reply, then the end of the stream and of the process.
+      assertEvent("SHUTDOWN", "{\"guest\":false,\"reason\":\"host-qmp-quit\"}",
+          qmp.call("{\"execute\": \"quit\"}"));
+      assertReturn("{}", qmp.read());
       assertNull(qmp.readLine());
     }
     assertTrue(vm.waitFor(30, TimeUnit.SECONDS), "the VM exits after quit");
@@ -139,8 +142,8 @@ class SampleVmIT {
   void aGuestShutdownWithoutNoShutdownEndsTheEmulator() throws Exception {
     try (QmpClient qmp = start()) {
       qmp.call("{\"execute\": \"qmp_capabilities\"}");
-      assertReturn("{}", qmp.call("{\"execute\": \"system_powerdown\"}"));
-      assertEvent("POWERDOWN", null, qmp.read());
+      assertEvent("POWERDOWN", null, qmp.call("{\"execute\": \"system_powerdown\"}"));
+      assertReturn("{}", qmp.read());
       assertEvent("SHUTDOWN", "{\"guest\":true,\"reason\":\"guest-shutdown\"}", qmp.read());
       assertNull(qmp.readLine());
     }
