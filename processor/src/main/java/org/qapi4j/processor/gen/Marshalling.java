@@ -161,6 +161,7 @@ final class Marshalling {
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
       code.add("case $S -> {\n", m.name()).indent();
+      code.addStatement("$L.present($L, $L)", errors, i, key);
       if (seen.get(i) != null) {
         code.addStatement("$L = true", seen.get(i));
       }

@@ -90,7 +90,7 @@ public final class Input {
 
   /**
    * For the arguments of a command that takes none: succeeds when there are no arguments or they
-   * are {@code {}}; otherwise reports the first member as unexpected.
+   * are {@code {}}; otherwise reports a member as unexpected, the one QEMU would name.
    */
   public static void noArguments(JsonParser arguments) {
     if (arguments == null) {
@@ -98,9 +98,13 @@ public final class Input {
     }
     arguments.nextToken();
     beginObject(arguments, "null");
-    if (arguments.nextToken() == JsonToken.PROPERTY_NAME) {
-      throw unexpected(arguments.currentName());
+    MemberErrors errors = new MemberErrors();
+    while (arguments.nextToken() == JsonToken.PROPERTY_NAME) {
+      errors.unexpected(arguments.currentName());
+      arguments.nextToken();
+      arguments.skipChildren();
     }
+    errors.check(null);
   }
 
   public static String str(JsonParser p, String path) {

@@ -1,19 +1,41 @@
 package org.qapi4j.runtime.marshal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.json.GHashOrder;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * Picks the error QEMU would report for one object of the input.
  *
  * <p>Generated readers take members in the order they arrive, but QEMU visits them in declaration
  * order and stops at the first missing or invalid one; only when all are good does it complain
- * about a member it does not know. A reader records each problem with the member's declaration
- * index here and asks for the verdict at the end of the object.
+ * about a member it does not know — and when there are several, it names the one its hash tables
+ * put first ({@link GHashOrder}). A reader reports every member it meets here, and each problem with
+ * the member's declaration index, and asks for the verdict at the end of the object.
  */
 public final class MemberErrors {
   private int firstIndex = Integer.MAX_VALUE;
   private QmpError first;
-  private String unexpected;
+  /** Every member of the input object, in input order. */
+  private final List<String> keys = new ArrayList<>();
+  /** The declared members present, by declaration index. */
+  private final TreeMap<Integer, String> present = new TreeMap<>();
+  private boolean anyUnexpected;
+
+  /** Declared member number {@code index} is in the input. */
+  public void present(int index, String key) {
+    keys.add(key);
+    present.put(index, key);
+  }
+
+  /** The object had a member {@code key} that is not in its type. */
+  public void unexpected(String key) {
+    keys.add(key);
+    anyUnexpected = true;
+  }
 
   /** Member number {@code index} (in declaration order) had an invalid value. */
   public void invalid(int index, QmpError error) {
@@ -30,20 +52,14 @@ public final class MemberErrors {
     }
   }
 
-  /** The object had a member {@code key} that is not in its type. */
-  public void unexpected(String key) {
-    if (unexpected == null) {
-      unexpected = key;
-    }
-  }
-
   /** Throws the error QEMU reports for this object, if any; {@code path} is the object's. */
   public void check(String path) {
     if (first != null) {
       throw first;
     }
-    if (unexpected != null) {
-      throw Input.unexpected(Input.path(path, unexpected));
+    if (anyUnexpected) {
+      String key = GHashOrder.firstLeftOver(QDictOrder.of(keys), new ArrayList<>(present.values()));
+      throw Input.unexpected(Input.path(path, key));
     }
   }
 }

@@ -64,6 +64,7 @@ public final class VmCommands_Dispatch implements DispatchTable {
       p.nextToken();
       switch (key) {
         case "value" -> {
+          errors.present(0, key);
           hasValue = true;
           try {
             value = Input.int64(p, "value");
@@ -101,6 +102,7 @@ public final class VmCommands_Dispatch implements DispatchTable {
       p.nextToken();
       switch (key) {
         case "filename" -> {
+          errors.present(0, key);
           hasFilename = true;
           try {
             filename = Input.str(p, "filename");
@@ -110,6 +112,7 @@ public final class VmCommands_Dispatch implements DispatchTable {
           }
         }
         case "device" -> {
+          errors.present(1, key);
           try {
             device = Input.str(p, "device");
           } catch (QmpError e) {

@@ -40,6 +40,7 @@ public final class VmCommands_Marshal {
       p.nextToken();
       switch (key) {
         case "running" -> {
+          errors.present(0, key);
           hasRunning = true;
           try {
             running = Input.bool(p, Input.path(path, "running"));
@@ -49,6 +50,7 @@ public final class VmCommands_Marshal {
           }
         }
         case "singlestep" -> {
+          errors.present(1, key);
           hasSinglestep = true;
           try {
             singlestep = Input.bool(p, Input.path(path, "singlestep"));
@@ -58,6 +60,7 @@ public final class VmCommands_Marshal {
           }
         }
         case "status" -> {
+          errors.present(2, key);
           hasStatus = true;
           try {
             status = VmCommands_Marshal.readRunState(p, Input.path(path, "status"), "status");

@@ -1,0 +1,333 @@
+package org.qapi4j.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.qapi4j.runtime.json.QmpJson;
+import org.qapi4j.runtime.server.Dispatcher;
+import org.qapi4j.runtime.server.IoThread;
+import org.qapi4j.runtime.server.MainLoop;
+import org.qapi4j.runtime.server.Sessions;
+
+/**
+ * A QMP server, as QEMU's monitor: it greets each client, negotiates capabilities, runs commands
+ * from its dispatch tables and sends events to every client that completed negotiation.
+ *
+ * <pre>{@code
+ * QmpServer server = QmpServer.builder()
+ *     .version(7, 2, 0, "my-vm 1.0")
+ *     .commands(new MySchema_Dispatch(impl))
+ *     .endpoint(QmpEndpoint.parse("unix:/tmp/vm.sock,server=on,wait=off"))
+ *     .build();
+ * server.start();
+ * }</pre>
+ *
+ * <p>Threads as in QEMU: one I/O thread serves every socket (and runs out-of-band commands); one
+ * main loop runs in-band commands one at a time, in arrival order. {@link #mainLoop()} runs the
+ * application's own work there too.
+ */
+public final class QmpServer {
+  private static final System.Logger LOG = System.getLogger(QmpServer.class.getName());
+
+  private final List<QmpEndpoint> endpoints;
+  private final byte[] greeting;
+  private final MainLoop mainLoop = new MainLoop();
+  private final IoThread io;
+  private final Dispatcher dispatcher;
+  private final Sessions sessions;
+  private final List<ServerSocketChannel> listeners = new ArrayList<>();
+  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final EventSink events = this::emit;
+  private volatile boolean started;
+  private volatile boolean stopping;
+
+  private QmpServer(Builder b) {
+    this.endpoints = List.copyOf(b.endpoints);
+    this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
+    this.dispatcher = new Dispatcher(mainLoop, b.commands);
+    try {
+      this.io = new IoThread();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.sessions = new Sessions(dispatcher, io, greeting);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Binds every endpoint, starts the threads, and waits for the first client where asked. */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    mainLoop.start();
+    io.start();
+    List<CountDownLatch> waits = new ArrayList<>();
+    for (QmpEndpoint e : endpoints) {
+      if (e.kind() == QmpEndpoint.Kind.STDIO) {
+        sessions.openStdio(System.in, System.out);
+        continue;
+      }
+      ServerSocketChannel listener = bind(e);
+      listeners.add(listener);
+      CountDownLatch firstClient = new CountDownLatch(e.waitForClient() ? 1 : 0);
+      waits.add(firstClient);
+      io.execute(() -> listen(listener, firstClient));
+    }
+    for (CountDownLatch w : waits) {
+      try {
+        w.await();
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static ServerSocketChannel bind(QmpEndpoint e) {
+    try {
+      if (e.kind() == QmpEndpoint.Kind.UNIX) {
+        Files.deleteIfExists(e.path()); // a stale socket of an earlier run
+        ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        s.bind(UnixDomainSocketAddress.of(e.path()));
+        return s;
+      }
+      ServerSocketChannel s = ServerSocketChannel.open();
+      s.bind(new InetSocketAddress(e.host(), e.port()));
+      return s;
+    } catch (IOException ex) {
+      throw new UncheckedIOException("cannot listen on " + e + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private void listen(ServerSocketChannel listener, CountDownLatch firstClient) {
+    try {
+      listener.configureBlocking(false);
+      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, firstClient));
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.ERROR, "cannot listen", e);
+      firstClient.countDown();
+    }
+  }
+
+  private void accept(ServerSocketChannel listener, CountDownLatch firstClient) {
+    SocketChannel channel;
+    try {
+      channel = listener.accept();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+      return;
+    }
+    if (channel != null) {
+      sessions.openSocket(channel);
+      firstClient.countDown();
+    }
+  }
+
+  /** Where the events of generated emitters go: every negotiated session, in emission order. */
+  public EventSink events() {
+    return events;
+  }
+
+  /** Runs tasks on the main loop, where in-band commands run. */
+  public Executor mainLoop() {
+    return mainLoop;
+  }
+
+  /** The port a TCP endpoint is bound to (useful with port 0), by index among the socket endpoints. */
+  public int boundPort(int listenerIndex) {
+    try {
+      return ((InetSocketAddress) listeners.get(listenerIndex).getLocalAddress()).getPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The number of open sessions. */
+  public int sessionCount() {
+    return sessions.count();
+  }
+
+  /** The names of all commands, the server's own ({@code qmp_capabilities}, {@code query-commands}) first. */
+  public List<String> commandNames() {
+    return dispatcher.commandNames();
+  }
+
+  private void emit(QmpEvent event) {
+    Objects.requireNonNull(event, "event");
+    Instant now = Instant.now();
+    byte[] message;
+    try {
+      message =
+          QmpJson.message(
+              g -> {
+                g.writeStartObject();
+                g.writeName("timestamp");
+                g.writeStartObject();
+                g.writeName("seconds");
+                g.writeNumber(now.getEpochSecond());
+                g.writeName("microseconds");
+                g.writeNumber(now.getNano() / 1000);
+                g.writeEndObject();
+                g.writeName("event");
+                g.writeString(event.name());
+                if (event.data() != null) {
+                  g.writeName("data");
+                  event.data().write(g);
+                }
+                g.writeEndObject();
+              });
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "event " + event.name() + " could not be written; dropped", e);
+      return;
+    }
+    sessions.broadcast(message);
+  }
+
+  /**
+   * Stops: no new requests run, what each client has pending is written (for at most two
+   * seconds), then every session and endpoint is closed.
+   */
+  public void shutdown() {
+    synchronized (this) {
+      if (stopping) {
+        return;
+      }
+      stopping = true;
+    }
+    mainLoop.stop();
+    try {
+      mainLoop.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    CountDownLatch flushed = new CountDownLatch(1);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    io.execute(() -> closeListeners());
+    sessions.flushAll(deadline, flushed::countDown);
+    try {
+      flushed.await(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sessions.closeAll();
+    io.stop();
+    try {
+      io.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (QmpEndpoint e : endpoints) {
+      if (e.kind() == QmpEndpoint.Kind.UNIX) {
+        try {
+          Files.deleteIfExists(e.path());
+        } catch (IOException ex) {
+          LOG.log(System.Logger.Level.DEBUG, "cannot remove " + e.path(), ex);
+        }
+      }
+    }
+    terminated.countDown();
+  }
+
+  private void closeListeners() {
+    for (ServerSocketChannel l : listeners) {
+      try {
+        l.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+      }
+    }
+  }
+
+  /** Waits until {@link #shutdown()} has finished. */
+  public void awaitTermination() throws InterruptedException {
+    terminated.await();
+  }
+
+  private static byte[] greeting(int major, int minor, int micro, String pkg) {
+    return QmpJson.message(
+        g -> {
+          g.writeStartObject();
+          g.writeName("QMP");
+          g.writeStartObject();
+          g.writeName("version");
+          g.writeStartObject();
+          g.writeName("qemu");
+          g.writeStartObject();
+          g.writeName("micro");
+          g.writeNumber(micro);
+          g.writeName("minor");
+          g.writeNumber(minor);
+          g.writeName("major");
+          g.writeNumber(major);
+          g.writeEndObject();
+          g.writeName("package");
+          g.writeString(pkg);
+          g.writeEndObject();
+          g.writeName("capabilities");
+          g.writeStartArray();
+          g.writeString("oob");
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  /** Builds a {@link QmpServer}. */
+  public static final class Builder {
+    private int major = 7;
+    private int minor = 2;
+    private int micro = 0;
+    private String pkg = "";
+    private final List<QmpCommand> commands = new ArrayList<>();
+    private final List<QmpEndpoint> endpoints = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The version the greeting and {@code query-version} report (QEMU's {@code VersionInfo}). */
+    public Builder version(int major, int minor, int micro, String pkg) {
+      this.major = major;
+      this.minor = minor;
+      this.micro = micro;
+      this.pkg = Objects.requireNonNull(pkg, "pkg");
+      return this;
+    }
+
+    /** Adds the commands of a generated dispatch table. */
+    public Builder commands(DispatchTable table) {
+      commands.addAll(table.commands());
+      return this;
+    }
+
+    /** Adds one command registered by hand (a {@code gen = false} command, say). */
+    public Builder command(QmpCommand command) {
+      commands.add(Objects.requireNonNull(command, "command"));
+      return this;
+    }
+
+    public Builder endpoint(QmpEndpoint endpoint) {
+      endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+      return this;
+    }
+
+    public QmpServer build() {
+      return new QmpServer(this);
+    }
+  }
+}

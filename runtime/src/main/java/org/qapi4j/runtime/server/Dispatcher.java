@@ -1,0 +1,246 @@
+package org.qapi4j.runtime.server;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qapi4j.runtime.ErrorClass;
+import org.qapi4j.runtime.QmpCommand;
+import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.ReplyWriter;
+import org.qapi4j.runtime.json.JsonValue;
+import org.qapi4j.runtime.json.MessageParser;
+import org.qapi4j.runtime.json.QDictOrder;
+import org.qapi4j.runtime.json.QmpJson;
+import org.qapi4j.runtime.json.Token;
+import org.qapi4j.runtime.marshal.Input;
+import org.qapi4j.runtime.marshal.MemberErrors;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+
+/**
+ * QEMU's {@code monitor/qmp.c} and {@code qapi/qmp-dispatch.c}: what happens to a message once it
+ * is parsed. Out-of-band requests ({@code exec-oob} without {@code execute}) run at once, on the
+ * thread that read them; everything else — commands, and errors for messages that are not valid
+ * JSON — waits its turn on the main loop, so replies keep the order of the requests.
+ */
+public final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+  static final String QMP_CAPABILITIES = "qmp_capabilities";
+  static final String QUERY_COMMANDS = "query-commands";
+
+  private final MainLoop mainLoop;
+  /** Every command by name, in registration order (the control commands first). */
+  private final Map<String, QmpCommand> commands = new LinkedHashMap<>();
+
+  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table) {
+    this.mainLoop = mainLoop;
+    commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
+    commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
+    for (QmpCommand c : table) {
+      if (commands.putIfAbsent(c.name(), c) != null) {
+        throw new IllegalArgumentException("command " + c.name() + " is registered twice");
+      }
+    }
+  }
+
+  /** The registered command names, in registration order. */
+  public List<String> commandNames() {
+    return List.copyOf(commands.keySet());
+  }
+
+  /** A complete message from a session (on its input thread); false to stop reading it. */
+  boolean received(Session session, byte[] bytes, List<Token> tokens) {
+    JsonValue request;
+    try {
+      request = MessageParser.parse(bytes, tokens);
+    } catch (MessageParser.ParseError e) {
+      return receivedError(session, e.getMessage());
+    }
+    if (request instanceof JsonValue.JsonObject o
+        && o.members().containsKey("exec-oob")
+        && !o.members().containsKey("execute")) {
+      reply(session, dispatch(session, o, bytes)); // out of band: now, on this thread
+      return true;
+    }
+    return session.enqueue(mainLoop, () -> reply(session, dispatch(session, request, bytes)));
+  }
+
+  /** Input that is not JSON: its error is replied in band, in order. */
+  boolean receivedError(Session session, String text) {
+    return session.enqueue(mainLoop, () -> reply(session, error(null, ErrorClass.GenericError, text)));
+  }
+
+  private static void reply(Session session, byte[] message) {
+    if (message != null && !session.closed()) {
+      session.send(message);
+    }
+  }
+
+  /** QEMU's {@code qmp_dispatch()}: the reply to one request, or null when there is none. */
+  private byte[] dispatch(Session session, JsonValue request, byte[] bytes) {
+    if (!(request instanceof JsonValue.JsonObject object)) {
+      return error(null, ErrorClass.GenericError, "QMP input must be a JSON object");
+    }
+    Map<String, JsonValue> members = object.members();
+    JsonValue id = members.get("id");
+    try {
+      String problem = checkMembers(members, session.oob());
+      if (problem != null) {
+        return error(id, ErrorClass.GenericError, problem);
+      }
+      boolean oob = !members.containsKey("execute");
+      String name = ((JsonValue.JsonString) members.get(oob ? "exec-oob" : "execute")).value();
+      QmpCommand command = commands.get(name);
+      if (!session.negotiated() && !name.equals(QMP_CAPABILITIES)) {
+        return error(id, ErrorClass.CommandNotFound, "Expecting capabilities negotiation with 'qmp_capabilities'");
+      }
+      if (command == null) {
+        return error(id, ErrorClass.CommandNotFound, "The command " + name + " has not been found");
+      }
+      if (oob && !command.allowOob()) {
+        return error(id, ErrorClass.GenericError, "The command " + name + " does not support OOB");
+      }
+      JsonValue arguments = members.get("arguments");
+      JsonParser parser =
+          arguments == null ? null : QmpJson.parser(bytes, arguments.start(), arguments.end() - arguments.start());
+      ReplyWriter result;
+      if (name.equals(QMP_CAPABILITIES)) {
+        result = qmpCapabilities(session, parser);
+      } else {
+        result = command.handler().invoke(parser);
+      }
+      if (!command.successResponse()) {
+        return null;
+      }
+      ReplyWriter body = result == null ? ReplyWriter.EMPTY_OBJECT : result;
+      return QmpJson.message(
+          g -> {
+            g.writeStartObject();
+            g.writeName("return");
+            body.write(g);
+            writeId(g, id);
+            g.writeEndObject();
+          });
+    } catch (QmpError e) {
+      return error(id, e.errorClass(), e.desc());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "command failed: " + members.get("execute"), e);
+      String desc = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+      return error(id, ErrorClass.GenericError, desc);
+    }
+  }
+
+  /** QEMU's {@code qmp_dispatch_check_obj()}: the members of a request, in QDict order. */
+  private static String checkMembers(Map<String, JsonValue> members, boolean allowOob) {
+    String execKey = null;
+    for (String key : QDictOrder.of(new ArrayList<>(members.keySet()))) {
+      JsonValue value = members.get(key);
+      if (key.equals("execute") || (key.equals("exec-oob") && allowOob)) {
+        if (!(value instanceof JsonValue.JsonString)) {
+          return "QMP input member '" + key + "' must be a string";
+        }
+        if (execKey != null) {
+          return "QMP input member '" + key + "' clashes with '" + execKey + "'";
+        }
+        execKey = key;
+      } else if (key.equals("arguments")) {
+        if (!(value instanceof JsonValue.JsonObject)) {
+          return "QMP input member 'arguments' must be an object";
+        }
+      } else if (!key.equals("id")) {
+        return "QMP input member '" + key + "' is unexpected";
+      }
+    }
+    return execKey == null ? "QMP input lacks member 'execute'" : null;
+  }
+
+  /** {@code qmp_capabilities}: {@code 'data': {'*enable': ['QMPCapability']}}. */
+  private static ReplyWriter qmpCapabilities(Session session, JsonParser arguments) {
+    JsonParser p = Input.arguments(arguments);
+    List<Capability> enable = List.of();
+    MemberErrors errors = new MemberErrors();
+    int depth = p.streamReadContext().getNestingDepth();
+    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      if (key.equals("enable")) {
+        errors.present(0, key);
+        try {
+          enable = capabilities(p);
+        } catch (QmpError e) {
+          errors.invalid(0, e);
+          Input.skipRest(p, depth);
+        }
+      } else {
+        errors.unexpected(key);
+        p.skipChildren();
+      }
+    }
+    errors.check(null);
+    if (session.negotiated()) {
+      throw new QmpError(ErrorClass.CommandNotFound, "Capabilities negotiation is already complete, command ignored");
+    }
+    session.negotiate(enable.contains(Capability.OOB));
+    return ReplyWriter.EMPTY_OBJECT;
+  }
+
+  /** QEMU's {@code QMPCapability}. */
+  private enum Capability {
+    OOB
+  }
+
+  private static List<Capability> capabilities(JsonParser p) {
+    Input.beginArray(p, "enable");
+    List<Capability> caps = new ArrayList<>();
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      String at = Input.element("enable", caps.size());
+      caps.add(Input.enumValue(p, at, at, Map.of("oob", Capability.OOB)));
+    }
+    return caps;
+  }
+
+  /** {@code query-commands}: every command, the last registered first (QEMU builds it by prepending). */
+  private ReplyWriter queryCommands(JsonParser arguments) {
+    Input.noArguments(arguments);
+    List<String> names = new ArrayList<>(commands.keySet());
+    Collections.reverse(names);
+    return g -> {
+      g.writeStartArray();
+      for (String n : names) {
+        g.writeStartObject();
+        g.writeName("name");
+        g.writeString(n);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    };
+  }
+
+  /** An error reply: {@code {"id": ID, "error": {"class": CLASS, "desc": TEXT}}}. */
+  static byte[] error(JsonValue id, ErrorClass errorClass, String desc) {
+    return QmpJson.message(
+        g -> {
+          g.writeStartObject();
+          writeId(g, id);
+          g.writeName("error");
+          g.writeStartObject();
+          g.writeName("class");
+          g.writeString(errorClass.name());
+          g.writeName("desc");
+          g.writeString(desc);
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  private static void writeId(JsonGenerator g, JsonValue id) {
+    if (id != null) {
+      g.writeName("id");
+      QmpJson.write(g, id);
+    }
+  }
+}
