@@ -87,13 +87,14 @@ public final class Dispatcher {
     }
     Map<String, JsonValue> members = object.members();
     JsonValue id = members.get("id");
+    String name = null;
     try {
       String problem = checkMembers(members, session.oob());
       if (problem != null) {
         return error(id, ErrorClass.GenericError, problem);
       }
       boolean oob = !members.containsKey("execute");
-      String name = ((JsonValue.JsonString) members.get(oob ? "exec-oob" : "execute")).value();
+      name = ((JsonValue.JsonString) members.get(oob ? "exec-oob" : "execute")).value();
       QmpCommand command = commands.get(name);
       if (!session.negotiated() && !name.equals(QMP_CAPABILITIES)) {
         return error(id, ErrorClass.CommandNotFound, "Expecting capabilities negotiation with 'qmp_capabilities'");
@@ -128,7 +129,7 @@ public final class Dispatcher {
     } catch (QmpError e) {
       return error(id, e.errorClass(), e.desc());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "command failed: " + members.get("execute"), e);
+      LOG.log(System.Logger.Level.WARNING, "command " + name + " failed", e);
       String desc = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
       return error(id, ErrorClass.GenericError, desc);
     }
