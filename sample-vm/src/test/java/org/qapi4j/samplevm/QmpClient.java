@@ -52,6 +52,24 @@ final class QmpClient implements Closeable {
     }
   }
 
+  /** Connects to a TCP port on loopback, retrying as {@link #connect} does. */
+  static QmpClient connectTcp(int port, Duration patience) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(patience);
+    while (true) {
+      SocketChannel channel = SocketChannel.open();
+      try {
+        channel.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new QmpClient(channel);
+      } catch (IOException e) {
+        channel.close();
+        if (Instant.now().isAfter(deadline)) {
+          throw e;
+        }
+        Thread.sleep(20); // back-off between connection attempts, not synchronisation
+      }
+    }
+  }
+
   void send(String request) throws IOException {
     out.write(request.getBytes(StandardCharsets.UTF_8));
     out.flush();
