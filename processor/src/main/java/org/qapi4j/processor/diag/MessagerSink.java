@@ -1,6 +1,8 @@
 package org.qapi4j.processor.diag;
 
 import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic.Kind;
 import org.qapi4j.model.Origin;
 import org.qapi4j.model.check.Diagnostic;
@@ -44,6 +46,16 @@ public final class MessagerSink {
 
   private void print(Kind kind, String text, Origin origin) {
     ElementOrigin at = origin instanceof ElementOrigin e ? e : fallback;
+    if (at.element().getKind() == ElementKind.RECORD_COMPONENT) {
+      // javac gives record components no position of their own: report on the record's field of
+      // the same name, which sits where the component is written.
+      for (Element e : at.element().getEnclosingElement().getEnclosedElements()) {
+        if (e.getKind() == ElementKind.FIELD && e.getSimpleName().equals(at.element().getSimpleName())) {
+          messager.printMessage(kind, text, e);
+          return;
+        }
+      }
+    }
     if (at.value().isPresent()) {
       messager.printMessage(kind, text, at.element(), at.annotation().orElseThrow(), at.value().get());
     } else if (at.annotation().isPresent()) {

@@ -166,7 +166,8 @@ final class Marshalling {
         code.addStatement("$L = true", seen.get(i));
       }
       code.beginControlFlow("try");
-      code.addStatement("$L = $L", locals.get(i), read(m.type(), parser, pathOf.apply(m), CodeBlock.of("$S", m.name())));
+      CodeBlock value = read(m.type(), parser, pathOf.apply(m), CodeBlock.of("$S", m.name()));
+      code.addStatement("$L = $L", locals.get(i), boxed(m, value));
       code.nextControlFlow("catch ($T e)", Poet.QMP_ERROR);
       code.addStatement("$L.invalid($L, e)", errors, i);
       code.addStatement("$T.skipRest($L, $L)", Poet.INPUT, parser, depth);
@@ -188,6 +189,19 @@ final class Marshalling {
     }
     code.addStatement("$L.check($L)", errors, objectPath);
     return locals;
+  }
+
+  /**
+   * An integer read into a box of another width ({@code Integer} for a {@code uint8}, which reads
+   * as {@code short}) must be boxed explicitly; primitives widen by themselves.
+   */
+  private static CodeBlock boxed(Member m, CodeBlock value) {
+    TypeName type = Poet.typeName(m.javaType());
+    if (type.isBoxedPrimitive() && m.type() instanceof TypeRef.Named
+        && Builtin.byName(m.type().qapiName()).filter(Builtin::isInteger).isPresent()) {
+      return CodeBlock.of("$T.valueOf($L)", type, value);
+    }
+    return value;
   }
 
   private static CodeBlock defaultValue(TypeName type) {

@@ -270,6 +270,14 @@ public final class JavaReader {
       if (ref == null) {
         return null;
       }
+      Optional<AnnotationMirror> typeMirror = Mirrors.find(element, Mirrors.TYPE);
+      if (typeMirror.isPresent()) {
+        ref = IntegerTypes.override(ref, type, mirrors.string(typeMirror.get(), "value"),
+            message -> problem(ElementOrigin.of(element, typeMirror.get()).attribute("value"), message));
+        if (ref == null) {
+          return null;
+        }
+      }
       return new Member(
           name, ref, optional, List.of(), Condition.ALWAYS, origin, javaName, javaType(type));
     }
@@ -348,7 +356,28 @@ public final class JavaReader {
       }
       if (element.getKind() == ElementKind.RECORD) {
         List<Member> members = new ArrayList<>();
-        for (RecordComponentElement c : element.getRecordComponents()) {
+        Optional<String> base = Optional.empty();
+        Optional<String> javaBase = Optional.empty();
+        List<? extends RecordComponentElement> components = element.getRecordComponents();
+        for (int i = 0; i < components.size(); i++) {
+          RecordComponentElement c = components.get(i);
+          Optional<AnnotationMirror> baseMirror = Mirrors.find(c, Mirrors.BASE);
+          if (baseMirror.isPresent()) {
+            ElementOrigin at = ElementOrigin.of(c, baseMirror.get());
+            if (i != 0) {
+              problem(at, "@Base marks the first component of a record: the base's members come first on the wire");
+              continue;
+            }
+            TypeRef ref = typeRef(c.asType(), c, "the base of " + name);
+            if (ref instanceof TypeRef.Named) {
+              base = Optional.of(ref.qapiName());
+              javaBase = Optional.of(c.getSimpleName().toString());
+              origin = origin.withAttribute("base", at);
+            } else if (ref != null) {
+              problem(at, "'base' cannot be an array");
+            }
+            continue;
+          }
           Member m = member(c, c.asType());
           if (m != null) {
             members.add(m);
@@ -356,8 +385,8 @@ public final class JavaReader {
         }
         types.add(
             new StructDef(
-                name, Optional.empty(), members, List.of(), Condition.ALWAYS, origin, false,
-                Optional.of(javaType(element.asType()))));
+                name, base, members, List.of(), Condition.ALWAYS, origin, false,
+                Optional.of(javaType(element.asType())), javaBase));
       } else {
         List<EnumValue> values = new ArrayList<>();
         for (Element e : element.getEnclosedElements()) {

@@ -23,6 +23,8 @@ final class Mirrors {
   static final String EVENT = "org.qapi4j.annotations.Event";
   static final String NAME = "org.qapi4j.annotations.Name";
   static final String OPTIONAL = "org.qapi4j.annotations.Optional";
+  static final String TYPE = "org.qapi4j.annotations.Type";
+  static final String BASE = "org.qapi4j.annotations.Base";
 
   private final Elements elements;
 

@@ -208,11 +208,18 @@ public final class Input {
   }
 
   private static long unsigned(JsonParser p, String path, String name, long max, String cType) {
-    long v = uint64(p, path, name);
-    if (v < 0 || v > max) {
+    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw invalidType(path, "integer");
+    }
+    BigInteger v = p.getBigIntegerValue();
+    if (v.bitLength() > 64) {
+      throw invalidType(path, "integer");
+    }
+    // QEMU wraps a negative value to 64 bits and then finds it too large: the error names cType.
+    if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
       throw outOfRange(name, cType);
     }
-    return v;
+    return v.longValue();
   }
 
   /** An enum value by wire name; {@code values} maps every wire name to its constant. */

@@ -1,0 +1,95 @@
+package org.qapi4j.testschemas.kitchen;
+
+import java.util.List;
+import org.qapi4j.annotations.Base;
+import org.qapi4j.annotations.Command;
+import org.qapi4j.annotations.Event;
+import org.qapi4j.annotations.Name;
+import org.qapi4j.annotations.Optional;
+import org.qapi4j.annotations.Schema;
+import org.qapi4j.annotations.Type;
+
+/**
+ * The kitchen sink: every construct of the Java form of QAPI that qapi4j implements so far, after
+ * QEMU's {@code qapi-schema-test.json}. It grows with the type system; its round trips are in
+ * {@code KitchenSinkTest}.
+ */
+@Schema(
+    value = "kitchen-sink",
+    events = KitchenSink.Events.class,
+    commandNameExceptions = "user_def_cmd",
+    commandReturnsExceptions = {"guest-get-time", "echo-sizes"},
+    memberNameExceptions = "UserDefA")
+public interface KitchenSink {
+  /** An enum with a value named explicitly (a digit cannot start a Java constant). */
+  enum EnumOne {
+    VALUE1,
+    VALUE2,
+    @Name("3") VALUE3
+  }
+
+  /** A struct with a member name QEMU allows only under member-name-exceptions. */
+  record UserDefA(@Name("boolean") boolean flag, @Name("a_b") @Optional Long aB) {}
+
+  /** A struct with a base: UserDefOne's members come first on the wire. */
+  record UserDefZero(long integer) {}
+
+  record UserDefOne(@Base UserDefZero base, String string, @Optional EnumOne enum1) {}
+
+  /** Two levels of base. */
+  record UserDefTwo(@Base UserDefOne base, List<UserDefOne> items) {}
+
+  /** Every integer type, each in the narrowest Java type that holds it. */
+  record Integers(
+      byte i8,
+      short i16,
+      int i32,
+      @Type("int64") long i64,
+      @Type("uint8") short u8,
+      @Type("uint16") int u16,
+      @Type("uint32") long u32,
+      @Type("uint64") long u64,
+      @Type("size") long sz,
+      @Type("uint8") Integer boxedU8,
+      @Type("uint32") List<Long> u32s,
+      double number,
+      boolean flag) {}
+
+  @Command
+  UserDefTwo userDefCmd2(UserDefOne one, @Optional UserDefA a);
+
+  @Command
+  Integers echoIntegers(Integers integers);
+
+  @Command(name = "user_def_cmd")
+  void userDefCmd();
+
+  @Command
+  long guestGetTime(long a, @Optional Long b);
+
+  @Command(successResponse = false)
+  void guestSync(@Type("uint32") long id);
+
+  @Command(allowOob = true, allowPreconfig = true)
+  void oobCommand();
+
+  @Command(coroutine = true)
+  void coroutineCommand();
+
+  @Command(boxed = true)
+  UserDefOne boxedStruct(UserDefOne arg);
+
+  interface Events {
+    @Event
+    void eventA();
+
+    @Event
+    void eventB(UserDefOne one, @Optional EnumOne e);
+
+    @Event(name = "__ORG.QEMU_X-EVENT")
+    void orgQemuXEvent(@Type("size") long size);
+
+    @Event(boxed = true)
+    void eventBoxed(UserDefTwo data);
+  }
+}

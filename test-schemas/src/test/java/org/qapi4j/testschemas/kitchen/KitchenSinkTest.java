@@ -1,0 +1,144 @@
+package org.qapi4j.testschemas.kitchen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.qapi4j.runtime.QmpCommand;
+import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.ReplyWriter;
+import org.qapi4j.runtime.json.QmpJson;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+
+/**
+ * Round trips through the code the processor generated for the kitchen sink: JSON in, Java, JSON
+ * out as QEMU prints it; and every invalid input answered with QEMU's text.
+ */
+class KitchenSinkTest {
+  private static <T> T read(String json, BiFunction<JsonParser, String, T> reader) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    JsonParser p = QmpJson.parser(bytes, 0, bytes.length);
+    p.nextToken();
+    return reader.apply(p, null);
+  }
+
+  private static <T> String write(T value, BiConsumer<JsonGenerator, T> writer) {
+    String s = new String(QmpJson.message(g -> writer.accept(g, value)), StandardCharsets.UTF_8);
+    return s.substring(0, s.length() - 2);
+  }
+
+  private static String error(Runnable r) {
+    return assertThrows(QmpError.class, r::run).desc();
+  }
+
+  private static final String INTEGERS =
+      "{\"i8\": -128, \"i16\": -32768, \"i32\": -2147483648, \"i64\": -9223372036854775808, \"u8\": 255,"
+          + " \"u16\": 65535, \"u32\": 4294967295, \"u64\": 18446744073709551615, \"sz\": 18446744073709551615,"
+          + " \"boxed-u8\": 0, \"u32s\": [0, 4294967295], \"number\": 0.1, \"flag\": true}";
+
+  @Test
+  void integersAtTheirLimits() {
+    KitchenSink.Integers v = read(INTEGERS, KitchenSink_Marshal::readIntegers);
+    assertEquals(-1L, v.u64()); // uint64 in a long: the same 64 bits
+    assertEquals(255, v.u8());
+    // QEMU's member order (its QDict's, computed independently by a script), QEMU's double format.
+    assertEquals(
+        "{\"sz\": 18446744073709551615, \"boxed-u8\": 0, \"u8\": 255, \"i32\": -2147483648,"
+            + " \"i64\": -9223372036854775808, \"u16\": 65535, \"number\": 0.10000000000000001, \"i8\": -128,"
+            + " \"u32\": 4294967295, \"u64\": 18446744073709551615, \"u32s\": [0, 4294967295], \"i16\": -32768,"
+            + " \"flag\": true}",
+        write(v, KitchenSink_Marshal::writeIntegers));
+  }
+
+  @Test
+  void integersOutOfRange() {
+    assertEquals("Parameter 'u8' expects uint8_t",
+        error(() -> read(INTEGERS.replace("\"u8\": 255", "\"u8\": 256"), KitchenSink_Marshal::readIntegers)));
+    assertEquals("Parameter 'i8' expects int8_t",
+        error(() -> read(INTEGERS.replace("\"i8\": -128", "\"i8\": -129"), KitchenSink_Marshal::readIntegers)));
+    assertEquals("Parameter 'u64' expects uint64_t",
+        error(() -> read(INTEGERS.replace("\"u64\": 18446744073709551615", "\"u64\": -5"), KitchenSink_Marshal::readIntegers)));
+    assertEquals("Invalid parameter type for 'sz', expected: integer",
+        error(() -> read(INTEGERS.replace("\"sz\": 18446744073709551615", "\"sz\": 18446744073709551616"),
+            KitchenSink_Marshal::readIntegers)));
+    // QEMU names a list element 'null' here; qapi4j names its path.
+    assertEquals("Parameter 'u32s[1]' expects uint32_t",
+        error(() -> read(INTEGERS.replace("4294967295]", "4294967296]"), KitchenSink_Marshal::readIntegers)));
+    assertEquals("Invalid parameter type for 'number', expected: number",
+        error(() -> read(INTEGERS.replace("0.1", "\"0.1\""), KitchenSink_Marshal::readIntegers)));
+  }
+
+  @Test
+  void basesAreFlattenedBaseFirst() {
+    String json = "{\"integer\": 1, \"string\": \"s\", \"items\": [{\"integer\": 2, \"string\": \"t\", \"enum1\": \"3\"}]}";
+    KitchenSink.UserDefTwo two = read(json, KitchenSink_Marshal::readUserDefTwo);
+    assertEquals(
+        new KitchenSink.UserDefTwo(
+            new KitchenSink.UserDefOne(new KitchenSink.UserDefZero(1), "s", null),
+            List.of(new KitchenSink.UserDefOne(new KitchenSink.UserDefZero(2), "t", KitchenSink.EnumOne.VALUE3))),
+        two);
+    assertEquals("{\"integer\": 1, \"items\": [{\"integer\": 2, \"enum1\": \"3\", \"string\": \"t\"}], \"string\": \"s\"}",
+        write(two, KitchenSink_Marshal::writeUserDefTwo));
+  }
+
+  @Test
+  void errorsNameNestedMembersAsQemuDoes() {
+    assertEquals("Parameter 'integer' is missing",
+        error(() -> read("{\"string\": \"s\", \"items\": []}", KitchenSink_Marshal::readUserDefTwo)));
+    assertEquals("Invalid parameter type for 'items[1].string', expected: string",
+        error(() -> read("{\"integer\": 1, \"string\": \"s\", \"items\": [{\"integer\": 2, \"string\": \"t\"},"
+            + " {\"integer\": 3, \"string\": 4}]}", KitchenSink_Marshal::readUserDefTwo)));
+    assertEquals("Parameter 'enum1' does not accept value 'value9'",
+        error(() -> read("{\"integer\": 1, \"string\": \"s\", \"enum1\": \"value9\"}", KitchenSink_Marshal::readUserDefOne)));
+    assertEquals("Parameter 'extra' is unexpected",
+        error(() -> read("{\"integer\": 1, \"string\": \"s\", \"extra\": null}", KitchenSink_Marshal::readUserDefOne)));
+    // The first problem in declaration order wins, whatever the input order.
+    assertEquals("Parameter 'string' is missing",
+        error(() -> read("{\"enum1\": 5, \"integer\": 1}", KitchenSink_Marshal::readUserDefOne)));
+  }
+
+  @Test
+  void commandsThroughTheDispatchTable() {
+    KitchenSink impl = new KitchenSink() {
+      @Override public UserDefTwo userDefCmd2(UserDefOne one, UserDefA a) {
+        return new UserDefTwo(one, a == null ? List.of() : List.of(one));
+      }
+      @Override public Integers echoIntegers(Integers integers) { return integers; }
+      @Override public void userDefCmd() {}
+      @Override public long guestGetTime(long a, Long b) { return b == null ? a : a + b; }
+      @Override public void guestSync(long id) {}
+      @Override public void oobCommand() {}
+      @Override public void coroutineCommand() {}
+      @Override public UserDefOne boxedStruct(UserDefOne arg) { return arg; }
+    };
+    List<QmpCommand> commands = new KitchenSink_Dispatch(impl).commands();
+    assertEquals(List.of("user-def-cmd2", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
+        "oob-command", "coroutine-command", "boxed-struct"), commands.stream().map(QmpCommand::name).toList());
+    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, commands.get(5).flags());
+    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, commands.get(4).flags());
+    assertEquals("{\"integer\": 7, \"items\": [], \"string\": \"s\"}",
+        call(commands.get(0), "{\"one\": {\"integer\": 7, \"string\": \"s\"}}"));
+    assertEquals("42", call(commands.get(3), "{\"a\": 40, \"b\": 2}"));
+    assertEquals("{\"integer\": 1, \"string\": \"x\"}", call(commands.get(7), "{\"integer\": 1, \"string\": \"x\"}"));
+    assertEquals("{}", call(commands.get(2), null));
+    assertEquals("Parameter 'one' is missing", error(() -> call(commands.get(0), "{}")));
+    assertEquals("Parameter 'one.string' is missing", error(() -> call(commands.get(0), "{\"one\": {\"integer\": 7}}")));
+    assertEquals("Parameter 'id' expects uint32_t", error(() -> call(commands.get(4), "{\"id\": -1}")));
+  }
+
+  private static String call(QmpCommand command, String arguments) {
+    JsonParser p = null;
+    if (arguments != null) {
+      byte[] bytes = arguments.getBytes(StandardCharsets.UTF_8);
+      p = QmpJson.parser(bytes, 0, bytes.length);
+    }
+    ReplyWriter reply = command.handler().invoke(p);
+    String s = new String(QmpJson.message(reply::write), StandardCharsets.UTF_8);
+    return s.substring(0, s.length() - 2);
+  }
+}
