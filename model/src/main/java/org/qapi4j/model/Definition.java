@@ -3,7 +3,8 @@ package org.qapi4j.model;
 import java.util.List;
 
 /** A named definition of the schema: a type, a command or an event. */
-public sealed interface Definition permits StructDef, EnumDef, CommandDef, EventDef {
+public sealed interface Definition
+    permits StructDef, EnumDef, UnionDef, AlternateDef, CommandDef, EventDef {
   /** The wire name. */
   String name();
 

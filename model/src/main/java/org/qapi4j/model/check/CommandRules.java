@@ -37,7 +37,7 @@ final class CommandRules implements Check {
       return; // reported by DefinitionRules
     }
     Definition d = byName.get(element.qapiName());
-    if (!(d instanceof StructDef)) {
+    if (!(d instanceof StructDef) && !(d instanceof org.qapi4j.model.UnionDef)) {
       r.error(Rule.CMD_RETURNS_KIND, c, c.origin().attribute("returns"),
           "command's 'returns' cannot take " + Types.describe(byName, ret));
     }

@@ -41,6 +41,11 @@ final class NameRules implements Check {
           checkFeatures(v.features().stream(), in, r);
         }
       }
+      if (d instanceof org.qapi4j.model.AlternateDef a) {
+        for (org.qapi4j.model.Variant v : a.variants()) {
+          checkLower(v.name(), "'data' member '" + v.name() + "'", false, false, in, v.origin(), r);
+        }
+      }
       checkFeatures(d.features().stream(), in, r);
     }
   }

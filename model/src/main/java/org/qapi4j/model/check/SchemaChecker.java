@@ -11,7 +11,12 @@ import org.qapi4j.model.Schema;
 public final class SchemaChecker {
   private final List<Check> checks =
       List.of(
-          new NameRules(), new DefinitionRules(), new BaseRules(), new CommandRules(), new FeatureRules());
+          new NameRules(),
+          new DefinitionRules(),
+          new BaseRules(),
+          new UnionRules(),
+          new CommandRules(),
+          new FeatureRules());
 
   public List<Diagnostic> check(Schema schema) {
     Reporter reporter = new Reporter(schema);

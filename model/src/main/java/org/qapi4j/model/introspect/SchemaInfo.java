@@ -18,6 +18,9 @@ import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.AlternateDef;
+import org.qapi4j.model.Variant;
 
 /**
  * The {@code query-qmp-schema} reply of a schema, built as QEMU's {@code introspect.py} builds it:
@@ -132,9 +135,48 @@ public final class SchemaInfo {
       obj.put("members", members);
       obj.put("values", values);
       tree(name, "enum", obj, e.condition(), e.features());
+    } else if (d instanceof UnionDef u) {
+      Map<String, Object> obj = new LinkedHashMap<>();
+      List<Object> members = new ArrayList<>();
+      StructDef base = (StructDef) byName.get(u.base());
+      for (Member m : flatMembers(base)) {
+        members.add(member(m));
+      }
+      obj.put("members", members);
+      obj.put("tag", u.discriminator());
+      List<Object> variants = new ArrayList<>();
+      for (Variant v : u.variants()) {
+        variants.add(variant(v.name(), v.type(), v.condition()));
+      }
+      // Values without a branch have the empty object type, after the explicit branches (QEMU).
+      Member tag = flatMembers(base).stream().filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
+      for (EnumValue value : ((EnumDef) byName.get(tag.type().qapiName())).values()) {
+        if (u.variants().stream().noneMatch(v -> v.name().equals(value.name()))) {
+          variants.add(variant(value.name(), TypeRef.named(EMPTY_OBJECT), value.condition()));
+        }
+      }
+      obj.put("variants", variants);
+      tree(name, "object", obj, u.condition(), u.features());
+    } else if (d instanceof AlternateDef a) {
+      Map<String, Object> obj = new LinkedHashMap<>();
+      List<Object> members = new ArrayList<>();
+      for (Variant v : a.variants()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", use(v.type()));
+        members.add(new Conditional(m, v.condition()));
+      }
+      obj.put("members", members);
+      tree(name, "alternate", obj, a.condition(), a.features());
     } else {
       throw new IllegalStateException("cannot introspect " + name);
     }
+  }
+
+  private Conditional variant(String name, TypeRef type, Condition condition) {
+    Map<String, Object> obj = new LinkedHashMap<>();
+    obj.put("case", name);
+    obj.put("type", use(type));
+    return new Conditional(obj, condition);
   }
 
   /** A struct's members with its bases' first, as on the wire. */

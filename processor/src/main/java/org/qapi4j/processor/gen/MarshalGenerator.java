@@ -21,6 +21,8 @@ import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.AlternateDef;
 
 /**
  * Generates {@code <Root>_Marshal}: a reader and a writer for every struct, enum and array type of
@@ -57,6 +59,10 @@ public final class MarshalGenerator {
       } else if (d instanceof EnumDef e) {
         type.addMethod(readEnum(e));
         type.addMethod(writeEnum(e));
+      } else if (d instanceof UnionDef u) {
+        new UnionGenerator(marshalling, this::javaType).generate(u).forEach(type::addMethod);
+      } else if (d instanceof AlternateDef a) {
+        new UnionGenerator(marshalling, this::javaType).generate(a).forEach(type::addMethod);
       }
     }
     for (TypeRef.Array array : arrays().values()) {
@@ -78,12 +84,18 @@ public final class MarshalGenerator {
         }
       } else if (d instanceof CommandDef c && c.returns().orElse(null) instanceof TypeRef.Array a) {
         arrays.putIfAbsent(a.qapiName(), a);
+      } else if (d instanceof AlternateDef alt) {
+        for (org.qapi4j.model.Variant v : alt.variants()) {
+          if (v.type() instanceof TypeRef.Array a) {
+            arrays.putIfAbsent(a.qapiName(), a);
+          }
+        }
       }
     }
     return arrays;
   }
 
-  private TypeName javaType(TypeRef type) {
+  TypeName javaType(TypeRef type) {
     if (type instanceof TypeRef.Array a) {
       return ParameterizedTypeName.get(Poet.LIST, javaType(a.element()).box());
     }
@@ -103,6 +115,12 @@ public final class MarshalGenerator {
     Definition d = marshalling.definition(type.qapiName());
     if (d instanceof StructDef s) {
       return Poet.typeName(s.javaType().orElseThrow());
+    }
+    if (d instanceof UnionDef u) {
+      return Poet.typeName(u.javaType().orElseThrow());
+    }
+    if (d instanceof AlternateDef a) {
+      return Poet.typeName(a.javaType().orElseThrow());
     }
     return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
   }

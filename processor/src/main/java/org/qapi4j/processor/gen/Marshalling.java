@@ -64,7 +64,8 @@ final class Marshalling {
         case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
       };
     }
-    if (type instanceof TypeRef.Array || definition(type.qapiName()) instanceof org.qapi4j.model.EnumDef) {
+    Definition d = definition(type.qapiName());
+    if (type instanceof TypeRef.Array || d instanceof org.qapi4j.model.EnumDef || d instanceof org.qapi4j.model.AlternateDef) {
       return CodeBlock.of("$T.$L($L, $L, $L)", marshal, readerName(type), parser, path, name);
     }
     return CodeBlock.of("$T.$L($L, $L)", marshal, readerName(type), parser, path);
@@ -134,6 +135,18 @@ final class Marshalling {
       Function<Member, CodeBlock> pathOf,
       CodeBlock objectPath,
       NameAllocator names) {
+    return readMembers(code, members, parser, pathOf, objectPath, names, false);
+  }
+
+  /** As above; {@code lenient} skips unknown members without complaint (a union's first look at its base). */
+  List<String> readMembers(
+      CodeBlock.Builder code,
+      List<Member> members,
+      String parser,
+      Function<Member, CodeBlock> pathOf,
+      CodeBlock objectPath,
+      NameAllocator names,
+      boolean lenient) {
     List<String> locals = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (Member m : members) {
@@ -175,7 +188,9 @@ final class Marshalling {
       code.unindent().add("}\n");
     }
     code.add("default -> {\n").indent();
-    code.addStatement("$L.unexpected($L)", errors, key);
+    if (!lenient) {
+      code.addStatement("$L.unexpected($L)", errors, key);
+    }
     code.addStatement("$L.skipChildren()", parser);
     code.unindent().add("}\n");
     code.endControlFlow();

@@ -35,6 +35,8 @@ import org.qapi4j.model.Pragmas;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.Variant;
 import org.qapi4j.model.check.Diagnostic;
 import org.qapi4j.model.check.Rule;
 import org.qapi4j.processor.diag.ElementOrigin;
@@ -333,7 +335,9 @@ public final class JavaReader {
         default:
           break;
       }
-      if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM) {
+      boolean sealedUnion = element.getKind() == ElementKind.INTERFACE
+          && (Mirrors.find(element, Mirrors.UNION).isPresent() || Mirrors.find(element, Mirrors.ALTERNATE).isPresent());
+      if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM || sealedUnion) {
         String name = typeNames.get(qualified);
         if (name == null) {
           name = mirrors.name(element).orElse(element.getSimpleName().toString());
@@ -354,7 +358,9 @@ public final class JavaReader {
       if (nameMirror.isEmpty()) {
         origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
       }
-      if (element.getKind() == ElementKind.RECORD) {
+      if (element.getKind() == ElementKind.INTERFACE) {
+        readSealed(element, name, origin);
+      } else if (element.getKind() == ElementKind.RECORD) {
         List<Member> members = new ArrayList<>();
         Optional<String> base = Optional.empty();
         Optional<String> javaBase = Optional.empty();
@@ -410,6 +416,96 @@ public final class JavaReader {
                 name, values, Optional.empty(), List.of(), Condition.ALWAYS, origin,
                 Optional.of(javaType(element.asType()))));
       }
+    }
+
+    /** A union or an alternate: a sealed interface whose permitted records are the variants. */
+    private void readSealed(TypeElement element, String name, ElementOrigin origin) {
+      Optional<AnnotationMirror> union = Mirrors.find(element, Mirrors.UNION);
+      if (union.isPresent()) {
+        origin = ElementOrigin.of(element, union.get()).withAttribute("name", origin);
+      }
+      List<TypeElement> records = new ArrayList<>();
+      for (TypeMirror permitted : element.getPermittedSubclasses()) {
+        TypeElement r = (TypeElement) ((DeclaredType) permitted).asElement();
+        if (r.getKind() != ElementKind.RECORD) {
+          problem(ElementOrigin.of(r), "a variant of " + name + " must be a record");
+          continue;
+        }
+        records.add(r);
+      }
+      if (records.isEmpty() && element.getPermittedSubclasses().isEmpty()) {
+        problem(origin, name + " must be a sealed interface whose permitted records are its variants");
+      }
+      List<Variant> variants = new ArrayList<>();
+      if (union.isEmpty()) {
+        for (TypeElement r : records) {
+          List<? extends RecordComponentElement> c = r.getRecordComponents();
+          if (c.size() != 1) {
+            problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
+            continue;
+          }
+          TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
+          if (ref != null) {
+            variants.add(new Variant(variantName(r), ref, Condition.ALWAYS, variantOrigin(r),
+                javaType(r.asType()), c.get(0).getSimpleName().toString()));
+          }
+        }
+        types.add(new org.qapi4j.model.AlternateDef(name, variants, List.of(), Condition.ALWAYS, origin,
+            Optional.of(javaType(element.asType()))));
+        return;
+      }
+      String discriminator = mirrors.string(union.get(), "discriminator");
+      TypeRef base = null;
+      String baseComponent = null;
+      Optional<JavaType> other = Optional.empty();
+      for (TypeElement r : records) {
+        List<? extends RecordComponentElement> c = r.getRecordComponents();
+        if (c.isEmpty() || c.size() > 2) {
+          problem(ElementOrigin.of(r), "a variant of union " + name
+              + " is a record of the base and the branch, or of the base alone for the values without a branch");
+          continue;
+        }
+        TypeRef b = typeRef(c.get(0).asType(), c.get(0), "the base of " + name);
+        if (b == null) {
+          continue;
+        }
+        if (base == null) {
+          base = b;
+          baseComponent = c.get(0).getSimpleName().toString();
+        } else if (!base.equals(b) || !baseComponent.contentEquals(c.get(0).getSimpleName())) {
+          problem(ElementOrigin.of(c.get(0)), "every variant of union " + name + " starts with the same base, "
+              + base + " " + baseComponent);
+          continue;
+        }
+        if (c.size() == 1) {
+          if (other.isPresent()) {
+            problem(ElementOrigin.of(r), "union " + name + " has one variant for the values without a branch, not two");
+          }
+          other = Optional.of(javaType(r.asType()));
+          continue;
+        }
+        TypeRef branch = typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
+        if (branch != null) {
+          variants.add(new Variant(variantName(r), branch, Condition.ALWAYS, variantOrigin(r),
+              javaType(r.asType()), c.get(1).getSimpleName().toString()));
+        }
+      }
+      if (base == null) {
+        problem(origin, "union " + name + " needs a variant record whose first component is the base");
+        return;
+      }
+      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, List.of(), Condition.ALWAYS,
+          origin,
+          Optional.of(javaType(element.asType())), other, baseComponent));
+    }
+
+    private String variantName(TypeElement r) {
+      return mirrors.name(r).orElse(Names.kebab(r.getSimpleName().toString()));
+    }
+
+    private ElementOrigin variantOrigin(TypeElement r) {
+      Optional<AnnotationMirror> n = Mirrors.find(r, Mirrors.NAME);
+      return n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r));
     }
 
     private void problem(org.qapi4j.model.Origin at, String message) {

@@ -25,6 +25,8 @@ final class Mirrors {
   static final String OPTIONAL = "org.qapi4j.annotations.Optional";
   static final String TYPE = "org.qapi4j.annotations.Type";
   static final String BASE = "org.qapi4j.annotations.Base";
+  static final String UNION = "org.qapi4j.annotations.Union";
+  static final String ALTERNATE = "org.qapi4j.annotations.Alternate";
 
   private final Elements elements;
 

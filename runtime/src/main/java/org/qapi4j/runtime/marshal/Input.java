@@ -71,6 +71,31 @@ public final class Input {
     }
   }
 
+  /**
+   * The object the parser is on, copied, so that it can be read twice: a union reads its base to
+   * learn the discriminator, then the whole object as base and branch. The parser is left on the
+   * object's last token.
+   */
+  public static byte[] capture(JsonParser p) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (tools.jackson.core.JsonGenerator g = EMPTY.createGenerator(tools.jackson.core.ObjectWriteContext.empty(), bytes)) {
+      g.copyCurrentStructure(p);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A parser on the first token of a {@link #capture captured} value. */
+  public static JsonParser reread(byte[] captured) {
+    JsonParser p = EMPTY.createParser(ObjectReadContext.empty(), captured);
+    p.nextToken();
+    return p;
+  }
+
+  /** A union value whose discriminator does not match its variant: a bug of the application. */
+  public static IllegalArgumentException wrongVariant(String union, Object value) {
+    return new IllegalArgumentException("the discriminator of this " + union + " does not match its variant: " + value);
+  }
+
   /** Checks that the current token starts an array. */
   public static void beginArray(JsonParser p, String path) {
     if (p.currentToken() != JsonToken.START_ARRAY) {

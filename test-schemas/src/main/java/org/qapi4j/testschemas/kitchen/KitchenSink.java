@@ -1,6 +1,7 @@
 package org.qapi4j.testschemas.kitchen;
 
 import java.util.List;
+import org.qapi4j.annotations.Alternate;
 import org.qapi4j.annotations.Base;
 import org.qapi4j.annotations.Command;
 import org.qapi4j.annotations.Event;
@@ -8,6 +9,7 @@ import org.qapi4j.annotations.Name;
 import org.qapi4j.annotations.Optional;
 import org.qapi4j.annotations.Schema;
 import org.qapi4j.annotations.Type;
+import org.qapi4j.annotations.Union;
 
 /**
  * The kitchen sink: every construct of the Java form of QAPI that qapi4j implements so far, after
@@ -55,8 +57,58 @@ public interface KitchenSink {
       double number,
       boolean flag) {}
 
+  /** The discriminator of UserDefUnion. */
+  enum EnumKind {
+    ONE,
+    TWO,
+    THREE
+  }
+
+  record UnionBase(EnumKind kind, @Optional String name) {}
+
+  record BranchOne(String one) {}
+
+  record BranchTwo(@Base UserDefZero base, long two) {}
+
+  /** A union: a branch for 'one' and 'two', none for 'three'. */
+  @Union(discriminator = "kind")
+  sealed interface UserDefUnion {
+    record One(UnionBase base, BranchOne data) implements UserDefUnion {}
+
+    record Two(UnionBase base, BranchTwo data) implements UserDefUnion {}
+
+    record Other(UnionBase base) implements UserDefUnion {}
+  }
+
+  /** An alternate of object, number, boolean and array (a string would clash with number and boolean). */
+  @Alternate
+  sealed interface AltAll {
+    record Obj(UserDefZero value) implements AltAll {}
+
+    record Num(long value) implements AltAll {}
+
+    record Flag(boolean value) implements AltAll {}
+
+    record Items(List<Long> value) implements AltAll {}
+  }
+
+  /** An alternate of an enum and a union. */
+  @Alternate
+  sealed interface AltEnumUnion {
+    record Kind(EnumKind value) implements AltEnumUnion {}
+
+    @Name("u")
+    record TheUnion(UserDefUnion value) implements AltEnumUnion {}
+  }
+
   @Command
   UserDefTwo userDefCmd2(UserDefOne one, @Optional UserDefA a);
+
+  @Command
+  UserDefUnion echoUnion(UserDefUnion union, @Optional AltAll alt, @Optional AltEnumUnion other);
+
+  @Command(boxed = true)
+  UserDefUnion boxedUnion(UserDefUnion union);
 
   @Command
   Integers echoIntegers(Integers integers);

@@ -115,20 +115,70 @@ class KitchenSinkTest {
       @Override public void oobCommand() {}
       @Override public void coroutineCommand() {}
       @Override public UserDefOne boxedStruct(UserDefOne arg) { return arg; }
+      @Override public UserDefUnion echoUnion(UserDefUnion union, AltAll alt, AltEnumUnion other) { return union; }
+      @Override public UserDefUnion boxedUnion(UserDefUnion union) { return union; }
     };
     List<QmpCommand> commands = new KitchenSink_Dispatch(impl).commands();
-    assertEquals(List.of("user-def-cmd2", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
+    assertEquals(List.of("user-def-cmd2", "echo-union", "boxed-union", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
         "oob-command", "coroutine-command", "boxed-struct"), commands.stream().map(QmpCommand::name).toList());
-    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, commands.get(5).flags());
-    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, commands.get(4).flags());
+    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, commands.get(7).flags());
+    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, commands.get(6).flags());
     assertEquals("{\"integer\": 7, \"items\": [], \"string\": \"s\"}",
         call(commands.get(0), "{\"one\": {\"integer\": 7, \"string\": \"s\"}}"));
-    assertEquals("42", call(commands.get(3), "{\"a\": 40, \"b\": 2}"));
-    assertEquals("{\"integer\": 1, \"string\": \"x\"}", call(commands.get(7), "{\"integer\": 1, \"string\": \"x\"}"));
-    assertEquals("{}", call(commands.get(2), null));
+    assertEquals("42", call(commands.get(5), "{\"a\": 40, \"b\": 2}"));
+    assertEquals("{\"integer\": 1, \"string\": \"x\"}", call(commands.get(9), "{\"integer\": 1, \"string\": \"x\"}"));
+    assertEquals("{}", call(commands.get(4), null));
     assertEquals("Parameter 'one' is missing", error(() -> call(commands.get(0), "{}")));
     assertEquals("Parameter 'one.string' is missing", error(() -> call(commands.get(0), "{\"one\": {\"integer\": 7}}")));
-    assertEquals("Parameter 'id' expects uint32_t", error(() -> call(commands.get(4), "{\"id\": -1}")));
+    assertEquals("Parameter 'id' expects uint32_t", error(() -> call(commands.get(6), "{\"id\": -1}")));
+  }
+
+  @Test
+  void unionsReadTheirBaseThenTheirBranch() {
+    KitchenSink.UserDefUnion one = read("{\"one\": \"x\", \"kind\": \"one\"}", KitchenSink_Marshal::readUserDefUnion);
+    assertEquals(new KitchenSink.UserDefUnion.One(new KitchenSink.UnionBase(KitchenSink.EnumKind.ONE, null),
+        new KitchenSink.BranchOne("x")), one);
+    assertEquals("{\"one\": \"x\", \"kind\": \"one\"}", write(one, KitchenSink_Marshal::writeUserDefUnion));
+    KitchenSink.UserDefUnion two =
+        read("{\"kind\": \"two\", \"name\": \"n\", \"two\": 2, \"integer\": 1}", KitchenSink_Marshal::readUserDefUnion);
+    assertEquals(new KitchenSink.UserDefUnion.Two(new KitchenSink.UnionBase(KitchenSink.EnumKind.TWO, "n"),
+        new KitchenSink.BranchTwo(new KitchenSink.UserDefZero(1), 2)), two);
+    // A value without a branch: the base alone.
+    KitchenSink.UserDefUnion three = read("{\"kind\": \"three\"}", KitchenSink_Marshal::readUserDefUnion);
+    assertEquals(new KitchenSink.UserDefUnion.Other(new KitchenSink.UnionBase(KitchenSink.EnumKind.THREE, null)), three);
+    assertEquals("{\"kind\": \"three\"}", write(three, KitchenSink_Marshal::writeUserDefUnion));
+  }
+
+  @Test
+  void unionErrorsAsQemu() {
+    assertEquals("Parameter 'kind' is missing", error(() -> read("{\"one\": \"x\"}", KitchenSink_Marshal::readUserDefUnion)));
+    assertEquals("Parameter 'kind' does not accept value 'four'",
+        error(() -> read("{\"kind\": \"four\"}", KitchenSink_Marshal::readUserDefUnion)));
+    assertEquals("Parameter 'one' is missing", error(() -> read("{\"kind\": \"one\"}", KitchenSink_Marshal::readUserDefUnion)));
+    assertEquals("Parameter 'two' is unexpected",
+        error(() -> read("{\"kind\": \"one\", \"one\": \"x\", \"two\": 2}", KitchenSink_Marshal::readUserDefUnion)));
+    assertEquals("Parameter 'one' is unexpected",
+        error(() -> read("{\"kind\": \"three\", \"one\": \"x\"}", KitchenSink_Marshal::readUserDefUnion)));
+    // A variant whose discriminator says another branch is the application's bug, not the client's.
+    assertThrows(IllegalArgumentException.class, () -> write(new KitchenSink.UserDefUnion.One(
+        new KitchenSink.UnionBase(KitchenSink.EnumKind.TWO, null), new KitchenSink.BranchOne("x")),
+        KitchenSink_Marshal::writeUserDefUnion));
+  }
+
+  @Test
+  void alternatesFollowTheJsonType() {
+    BiFunction<JsonParser, String, KitchenSink.AltAll> reader = (p, path) -> KitchenSink_Marshal.readAltAll(p, "alt", "alt");
+    assertEquals(new KitchenSink.AltAll.Num(5), read("5", reader));
+    assertEquals(new KitchenSink.AltAll.Flag(true), read("true", reader));
+    assertEquals(new KitchenSink.AltAll.Obj(new KitchenSink.UserDefZero(3)), read("{\"integer\": 3}", reader));
+    assertEquals(new KitchenSink.AltAll.Items(List.of(1L, 2L)), read("[1, 2]", reader));
+    assertEquals("[1, 2]", write(new KitchenSink.AltAll.Items(List.of(1L, 2L)), KitchenSink_Marshal::writeAltAll));
+    assertEquals("Invalid parameter type for 'alt', expected: AltAll", error(() -> read("\"x\"", reader)));
+    assertEquals("Invalid parameter type for 'alt', expected: integer", error(() -> read("1.5", reader)));
+    BiFunction<JsonParser, String, KitchenSink.AltEnumUnion> other = (p, path) -> KitchenSink_Marshal.readAltEnumUnion(p, "o", "o");
+    assertEquals(new KitchenSink.AltEnumUnion.Kind(KitchenSink.EnumKind.TWO), read("\"two\"", other));
+    assertEquals("{\"kind\": \"three\"}",
+        write(read("{\"kind\": \"three\"}", other), KitchenSink_Marshal::writeAltEnumUnion));
   }
 
   private static String call(QmpCommand command, String arguments) {

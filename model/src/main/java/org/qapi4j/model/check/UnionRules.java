@@ -1,0 +1,161 @@
+package org.qapi4j.model.check;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qapi4j.model.Builtin;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Names;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.Variant;
+import org.qapi4j.model.Condition;
+
+/** Unions ({@code schema.py QAPISchemaVariants.check}) and alternates ({@code QAPISchemaAlternateType.check}). */
+final class UnionRules implements Check {
+  @Override
+  public void check(Schema schema, Reporter r) {
+    Map<String, Definition> byName = schema.byName();
+    for (Definition d : schema.definitions()) {
+      if (d instanceof UnionDef u) {
+        union(u, byName, r);
+      } else if (d instanceof org.qapi4j.model.AlternateDef a) {
+        alternate(a, byName, r);
+      }
+    }
+  }
+
+  /** A struct's members, its bases' first. */
+  static List<Member> flat(StructDef s, Map<String, Definition> byName) {
+    List<Member> out = new ArrayList<>();
+    if (s.base().isPresent() && byName.get(s.base().get()) instanceof StructDef b && b != s) {
+      out.addAll(flat(b, byName));
+    }
+    out.addAll(s.members());
+    return out;
+  }
+
+  private static void union(UnionDef u, Map<String, Definition> byName, Reporter r) {
+    Definition baseDef = byName.get(u.base());
+    if (!(baseDef instanceof StructDef base)) {
+      r.error(Rule.BASE_NOT_STRUCT, u, u.origin().attribute("base"),
+          "'base' requires a struct type, " + Types.describe(byName, TypeRef.named(u.base())) + " isn't");
+      return;
+    }
+    List<Member> baseMembers = flat(base, byName);
+    Member tag = baseMembers.stream().filter(m -> m.name().equals(u.discriminator())).findFirst().orElse(null);
+    String of = "of base type '" + base.name() + "'";
+    if (tag == null) {
+      r.error(Rule.UNION_DISCRIMINATOR, u, u.origin().attribute("discriminator"),
+          "discriminator '" + u.discriminator() + "' is not a member of 'base'");
+      return;
+    }
+    if (!(byName.get(tag.type().qapiName()) instanceof EnumDef tagEnum) || tag.type() instanceof TypeRef.Array) {
+      r.error(Rule.UNION_DISCRIMINATOR, u, tag.origin(),
+          "discriminator member '" + tag.name() + "' " + of + " must be of enum type");
+      return;
+    }
+    if (tag.optional()) {
+      r.error(Rule.UNION_DISCRIMINATOR, u, tag.origin(),
+          "discriminator member '" + tag.name() + "' " + of + " must not be optional");
+    }
+    if (!tag.condition().equals(Condition.ALWAYS)) {
+      r.error(Rule.UNION_DISCRIMINATOR, u, tag.origin(),
+          "discriminator member '" + tag.name() + "' " + of + " must not be conditional");
+    }
+    if (u.variants().isEmpty() && tagEnum.values().isEmpty()) {
+      r.error(Rule.UNION_NO_BRANCHES, u, u.origin(), "union has no branches");
+    }
+    Map<String, String> baseNames = new HashMap<>();
+    baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m.name()));
+    for (Variant v : u.variants()) {
+      if (tagEnum.values().stream().map(EnumValue::name).noneMatch(v.name()::equals)) {
+        r.error(Rule.UNION_BRANCH, u, v.origin(),
+            "branch '" + v.name() + "' is not a value of enum type '" + tagEnum.name() + "'");
+        continue;
+      }
+      if (!(byName.get(v.type().qapiName()) instanceof StructDef branch) || v.type() instanceof TypeRef.Array) {
+        r.error(Rule.UNION_BRANCH, u, v.origin(),
+            "branch '" + v.name() + "' cannot use " + Types.describe(byName, v.type()));
+        continue;
+      }
+      for (Member m : flat(branch, byName)) {
+        String twin = baseNames.get(Names.cName(m.name()));
+        if (twin != null) {
+          r.error(Rule.UNION_BRANCH_CLASH, u, v.origin(),
+              "member '" + m.name() + "' of type '" + branch.name() + "' collides with member '" + twin
+                  + "' of type '" + base.name() + "'");
+        }
+      }
+    }
+  }
+
+  /** The JSON types a branch occupies, QEMU's {@code alternate_qtype()} and its conflicts. */
+  private static List<String> qtypes(TypeRef type, Map<String, Definition> byName) {
+    if (type instanceof TypeRef.Array) {
+      return List.of("array");
+    }
+    var builtin = Builtin.byName(type.qapiName());
+    if (builtin.isPresent()) {
+      return switch (builtin.get()) {
+        case STR -> List.of("string", "number", "boolean");
+        case BOOL -> List.of("boolean");
+        case NULL -> List.of("null");
+        case ANY -> List.of();
+        default -> List.of("number");
+      };
+    }
+    Definition d = byName.get(type.qapiName());
+    if (d instanceof EnumDef e) {
+      List<String> q = new ArrayList<>(List.of("string"));
+      if (e.values().stream().anyMatch(v -> v.name().equals("on") || v.name().equals("off"))) {
+        q.add("boolean");
+      }
+      if (e.values().stream().anyMatch(v -> !v.name().isEmpty() && "-+0123456789.".indexOf(v.name().charAt(0)) >= 0)) {
+        q.add("number");
+      }
+      return q;
+    }
+    if (d instanceof StructDef || d instanceof UnionDef) {
+      return List.of("object");
+    }
+    return List.of(); // an alternate inside an alternate
+  }
+
+  private static void alternate(org.qapi4j.model.AlternateDef a, Map<String, Definition> byName, Reporter r) {
+    if (a.variants().isEmpty()) {
+      r.error(Rule.ALTERNATE, a, a.origin(), "'data' must not be empty");
+      return;
+    }
+    Map<String, String> seen = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    for (Variant v : a.variants()) {
+      String twin = names.putIfAbsent(Names.cName(v.name()), v.name());
+      if (twin != null) {
+        r.error(Rule.ALTERNATE, a, v.origin(), "branch '" + v.name() + "' collides with branch '" + twin + "'");
+        continue;
+      }
+      List<String> qtypes = qtypes(v.type(), byName);
+      if (qtypes.isEmpty()) {
+        r.error(Rule.ALTERNATE, a, v.origin(),
+            "branch '" + v.name() + "' cannot use " + Types.describe(byName, v.type()));
+        continue;
+      }
+      for (String q : qtypes) {
+        String other = seen.get(q);
+        if (other != null) {
+          r.error(Rule.ALTERNATE, a, v.origin(),
+              "branch '" + v.name() + "' can't be distinguished from '" + other + "'");
+          break;
+        }
+      }
+      qtypes.forEach(q -> seen.putIfAbsent(q, v.name()));
+    }
+  }
+}
