@@ -125,32 +125,6 @@ public final class MarshalGenerator {
     return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
   }
 
-  /** A struct's members on the wire: its bases' first, each with the expression that reads it from a value. */
-  private record Flat(Member member, StructDef owner, CodeBlock access) {}
-
-  private List<Flat> flatten(StructDef s, CodeBlock value) {
-    List<Flat> out = new java.util.ArrayList<>();
-    if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      out.addAll(flatten(base, CodeBlock.of("$L.$L()", value, s.javaBase().orElseThrow())));
-    }
-    for (Member m : s.members()) {
-      out.add(new Flat(m, s, CodeBlock.of("$L.$L()", value, m.javaName())));
-    }
-    return out;
-  }
-
-  /** {@code new S(new Base(...), own...)} from the locals of the flattened members. */
-  private CodeBlock construct(StructDef s, Map<Member, String> locals) {
-    List<CodeBlock> args = new java.util.ArrayList<>();
-    if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      args.add(construct(base, locals));
-    }
-    for (Member m : s.members()) {
-      args.add(CodeBlock.of("$L", locals.get(m)));
-    }
-    return CodeBlock.of("new $T($L)", javaType(TypeRef.named(s.name())), CodeBlock.join(args, ", "));
-  }
-
   private MethodSpec readStruct(StructDef s) {
     TypeName type = javaType(TypeRef.named(s.name()));
     NameAllocator names = new NameAllocator();
@@ -158,7 +132,7 @@ public final class MarshalGenerator {
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("$T.beginObject(p, path)", Poet.INPUT);
-    List<Member> members = flatten(s, CodeBlock.of("value")).stream().map(Flat::member).toList();
+    List<Member> members = marshalling.flatten(s, CodeBlock.of("value")).stream().map(Marshalling.Flat::member).toList();
     List<String> locals =
         marshalling.readMembers(
             code,
@@ -171,7 +145,7 @@ public final class MarshalGenerator {
     for (int i = 0; i < members.size(); i++) {
       byMember.put(members.get(i), locals.get(i));
     }
-    code.addStatement("return $L", construct(s, byMember));
+    code.addStatement("return $L", marshalling.construct(s, byMember));
     return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
         .addJavadoc("Reads struct {@code $L}; {@code p} is on its first token.\n", s.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -184,21 +158,13 @@ public final class MarshalGenerator {
 
   private MethodSpec writeStruct(StructDef s) {
     TypeName type = javaType(TypeRef.named(s.name()));
-    List<Flat> flat = flatten(s, CodeBlock.of("value"));
-    Map<Member, CodeBlock> access = new java.util.IdentityHashMap<>();
-    flat.forEach(f -> access.put(f.member(), f.access()));
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("out.writeStartObject()");
-    code.add(
-        marshalling.writeMembers(
-            flat.stream().map(Flat::member).toList(), "out", s.name(), access::get, true));
-    code.addStatement("out.writeEndObject()");
+    CodeBlock code = marshalling.writeObject(marshalling.flatten(s, CodeBlock.of("value")), s.name());
     return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
         .addJavadoc("Writes struct {@code $L}.\n", s.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(type, "value")
-        .addCode(code.build())
+        .addCode(code)
         .build();
   }
 

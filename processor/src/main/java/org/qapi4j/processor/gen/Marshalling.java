@@ -12,6 +12,7 @@ import org.qapi4j.model.Builtin;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
 import org.qapi4j.model.WireOrder;
 
@@ -31,6 +32,44 @@ final class Marshalling {
 
   ClassName marshalClass() {
     return marshal;
+  }
+
+  /** A member of an object on the wire, with the expression that reads it from a Java value. */
+  record Flat(Member member, CodeBlock access) {}
+
+  /** A struct's members as on the wire, its bases' first, each read from {@code value}. */
+  List<Flat> flatten(StructDef s, CodeBlock value) {
+    List<Flat> out = new ArrayList<>();
+    if (s.base().isPresent() && definition(s.base().get()) instanceof StructDef base) {
+      out.addAll(flatten(base, CodeBlock.of("$L.$L()", value, s.javaBase().orElseThrow())));
+    }
+    for (Member m : s.members()) {
+      out.add(new Flat(m, CodeBlock.of("$L.$L()", value, m.javaName())));
+    }
+    return out;
+  }
+
+  /** Statements writing one object of flattened members to {@code out}, in QEMU's order. */
+  CodeBlock writeObject(List<Flat> members, String owner) {
+    Map<Member, CodeBlock> access = new java.util.IdentityHashMap<>();
+    members.forEach(f -> access.put(f.member(), f.access()));
+    return CodeBlock.builder()
+        .addStatement("out.writeStartObject()")
+        .add(writeMembers(members.stream().map(Flat::member).toList(), "out", owner, access::get, true))
+        .addStatement("out.writeEndObject()")
+        .build();
+  }
+
+  /** {@code new S(new Base(...), own...)} from the locals the flattened members were read into. */
+  CodeBlock construct(StructDef s, Map<Member, String> locals) {
+    List<CodeBlock> args = new ArrayList<>();
+    if (s.base().isPresent() && definition(s.base().get()) instanceof StructDef base) {
+      args.add(construct(base, locals));
+    }
+    for (Member m : s.members()) {
+      args.add(CodeBlock.of("$L", locals.get(m)));
+    }
+    return CodeBlock.of("new $T($L)", Poet.typeName(s.javaType().orElseThrow()), CodeBlock.join(args, ", "));
   }
 
   Definition definition(String qapiName) {

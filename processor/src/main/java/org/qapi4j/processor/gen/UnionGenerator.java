@@ -38,30 +38,6 @@ final class UnionGenerator {
     this.javaType = javaType;
   }
 
-  private record Flat(Member member, CodeBlock access) {}
-
-  private List<Flat> flatten(StructDef s, CodeBlock value) {
-    List<Flat> out = new ArrayList<>();
-    if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      out.addAll(flatten(base, CodeBlock.of("$L.$L()", value, s.javaBase().orElseThrow())));
-    }
-    for (Member m : s.members()) {
-      out.add(new Flat(m, CodeBlock.of("$L.$L()", value, m.javaName())));
-    }
-    return out;
-  }
-
-  private CodeBlock construct(StructDef s, Map<Member, String> locals) {
-    List<CodeBlock> args = new ArrayList<>();
-    if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      args.add(construct(base, locals));
-    }
-    for (Member m : s.members()) {
-      args.add(CodeBlock.of("$L", locals.get(m)));
-    }
-    return CodeBlock.of("new $T($L)", javaType.apply(TypeRef.named(s.name())), CodeBlock.join(args, ", "));
-  }
-
   private static String suffix(String name) {
     return Poet.identifier(name).replace("_", "");
   }
@@ -70,9 +46,9 @@ final class UnionGenerator {
     List<MethodSpec> methods = new ArrayList<>();
     TypeName union = javaType.apply(TypeRef.named(u.name()));
     StructDef base = (StructDef) marshalling.definition(u.base());
-    List<Flat> baseFlat = flatten(base, CodeBlock.of("v.$L()", u.javaBase()));
-    Member tag = baseFlat.stream().map(Flat::member).filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
-    CodeBlock tagOfBase = access(flatten(base, CodeBlock.of("base")), tag);
+    List<Marshalling.Flat> baseFlat = marshalling.flatten(base, CodeBlock.of("v.$L()", u.javaBase()));
+    Member tag = baseFlat.stream().map(Marshalling.Flat::member).filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
+    CodeBlock tagOfBase = access(marshalling.flatten(base, CodeBlock.of("base")), tag);
     CodeBlock tagOfVariant = access(baseFlat, tag);
     EnumDef tagEnum = (EnumDef) marshalling.definition(tag.type().qapiName());
     ClassName tagClass = (ClassName) javaType.apply(tag.type());
@@ -126,9 +102,9 @@ final class UnionGenerator {
       write.beginControlFlow("if ($L != $T.$L)", tagOfVariant, tagClass, value.javaName());
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
       write.endControlFlow();
-      List<Flat> all = new ArrayList<>(baseFlat);
-      all.addAll(flatten(branch, CodeBlock.of("v.$L()", v.javaValue())));
-      write.add(writeObject(all, u.name()));
+      List<Marshalling.Flat> all = new ArrayList<>(baseFlat);
+      all.addAll(marshalling.flatten(branch, CodeBlock.of("v.$L()", v.javaValue())));
+      write.add(marshalling.writeObject(all, u.name()));
     }
     if (u.javaOther().isPresent()) {
       branch(write, first, Poet.className(u.javaOther().get()));
@@ -141,7 +117,7 @@ final class UnionGenerator {
         write.add("default -> { }\n");
         write.endControlFlow();
       }
-      write.add(writeObject(baseFlat, u.name()));
+      write.add(marshalling.writeObject(baseFlat, u.name()));
     }
     if (first) {
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
@@ -168,18 +144,8 @@ final class UnionGenerator {
   }
 
   /** The expression of one flattened member. */
-  private static CodeBlock access(List<Flat> flat, Member member) {
+  private static CodeBlock access(List<Marshalling.Flat> flat, Member member) {
     return flat.stream().filter(f -> f.member() == member).findFirst().orElseThrow().access();
-  }
-
-  private CodeBlock writeObject(List<Flat> members, String owner) {
-    Map<Member, CodeBlock> access = new IdentityHashMap<>();
-    members.forEach(f -> access.put(f.member(), f.access()));
-    return CodeBlock.builder()
-        .addStatement("out.writeStartObject()")
-        .add(marshalling.writeMembers(members.stream().map(Flat::member).toList(), "out", owner, access::get, true))
-        .addStatement("out.writeEndObject()")
-        .build();
   }
 
   /**
@@ -192,9 +158,9 @@ final class UnionGenerator {
     names.newName("p");
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();
-    List<Member> members = new ArrayList<>(flatten(base, CodeBlock.of("x")).stream().map(Flat::member).toList());
+    List<Member> members = new ArrayList<>(marshalling.flatten(base, CodeBlock.of("x")).stream().map(Marshalling.Flat::member).toList());
     for (StructDef b : branches) {
-      members.addAll(flatten(b, CodeBlock.of("x")).stream().map(Flat::member).toList());
+      members.addAll(marshalling.flatten(b, CodeBlock.of("x")).stream().map(Marshalling.Flat::member).toList());
     }
     List<String> locals = marshalling.readMembers(code, members, "p",
         m -> CodeBlock.of("$T.path(path, $S)", Poet.INPUT, m.name()), CodeBlock.of("path"), names, lenient);
@@ -204,13 +170,13 @@ final class UnionGenerator {
     }
     TypeName returns;
     if (variant == null) {
-      code.addStatement("return $L", construct(base, byMember));
+      code.addStatement("return $L", marshalling.construct(base, byMember));
       returns = javaType.apply(TypeRef.named(base.name()));
     } else {
       List<CodeBlock> args = new ArrayList<>();
-      args.add(construct(base, byMember));
+      args.add(marshalling.construct(base, byMember));
       for (StructDef b : branches) {
-        args.add(construct(b, byMember));
+        args.add(marshalling.construct(b, byMember));
       }
       code.addStatement("return new $T($L)", variant, CodeBlock.join(args, ", "));
       returns = variant;
