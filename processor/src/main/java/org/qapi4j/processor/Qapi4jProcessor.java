@@ -6,6 +6,7 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,11 +20,13 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
+import javax.tools.StandardLocation;
 import org.qapi4j.model.EventDef;
 import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.check.Diagnostic;
 import org.qapi4j.model.check.SchemaChecker;
+import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.processor.diag.ElementOrigin;
 import org.qapi4j.processor.diag.MessagerSink;
 import org.qapi4j.processor.gen.DispatchGenerator;
@@ -107,6 +110,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     String pkg = schema.javaRoot().orElseThrow().packageName();
     write(root, pkg, new MarshalGenerator(schema).generate());
     write(root, pkg, new DispatchGenerator(schema).generate());
+    writeIntrospection(root, pkg, schema);
     EmitterGenerator emitters = new EmitterGenerator(schema);
     for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
       write(root, group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue()));
@@ -120,6 +124,21 @@ public final class Qapi4jProcessor extends AbstractProcessor {
       file.writeTo(processingEnv.getFiler());
     } catch (IOException e) {
       error(root, "[qapi4j:io] could not write " + pkg + "." + type.name() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The {@code query-qmp-schema} reply, as QEMU's introspect.py builds it, written as a resource
+   * beside the dispatch table (QEMU's reply exceeds a class file's 64 KiB string constants).
+   */
+  private void writeIntrospection(TypeElement root, String pkg, Schema schema) {
+    String name = DispatchGenerator.introspectionResource(schema);
+    try (Writer out =
+        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, pkg, name, root).openWriter()) {
+      out.write(SchemaInfo.render(schema, false, Set.of()));
+      out.write('\n');
+    } catch (IOException e) {
+      error(root, "[qapi4j:io] could not write " + name + ": " + e.getMessage());
     }
   }
 

@@ -57,7 +57,7 @@ public final class QmpServer {
   private QmpServer(Builder b) {
     this.endpoints = List.copyOf(b.endpoints);
     this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
-    this.dispatcher = new Dispatcher(mainLoop, b.commands);
+    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection);
     try {
       this.io = new IoThread();
     } catch (IOException e) {
@@ -297,6 +297,7 @@ public final class QmpServer {
     private String pkg = "";
     private final List<QmpCommand> commands = new ArrayList<>();
     private final List<QmpEndpoint> endpoints = new ArrayList<>();
+    private byte[] introspection;
 
     private Builder() {}
 
@@ -309,9 +310,15 @@ public final class QmpServer {
       return this;
     }
 
-    /** Adds the commands of a generated dispatch table. */
+    /**
+     * Adds the commands of a generated dispatch table. The first table with introspection data
+     * answers {@code query-qmp-schema}.
+     */
     public Builder commands(DispatchTable table) {
       commands.addAll(table.commands());
+      if (introspection == null) {
+        introspection = table.introspection();
+      }
       return this;
     }
 

@@ -127,6 +127,19 @@ class SampleVmIT {
   }
 
   @Test
+  void queryQmpSchemaServesTheIntrospectionTheProcessorComputed() throws Exception {
+    String expected;
+    try (var in = getClass().getResourceAsStream("/org/qapi4j/samplevm/schema/SampleVmSchema.qmp-schema.json")) {
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      qmp.send("{\"execute\": \"query-qmp-schema\", \"id\": 1}");
+      assertEquals("{\"return\": " + expected + ", \"id\": 1}", qmp.readLine());
+    }
+  }
+
+  @Test
   void sigtermSendsShutdownAndExits() throws Exception {
     try (QmpClient qmp = start()) {
       qmp.call("{\"execute\": \"qmp_capabilities\"}");

@@ -38,12 +38,18 @@ public final class DispatchGenerator {
     return Poet.sibling(schema.javaRoot().orElseThrow(), "_Dispatch");
   }
 
+  /** The name of the introspection resource, beside the dispatch table. */
+  public static String introspectionResource(Schema schema) {
+    return String.join("_", schema.javaRoot().orElseThrow().simpleNames()) + ".qmp-schema.json";
+  }
+
   public TypeSpec generate() {
     List<CommandDef> commands =
         schema.all(CommandDef.class).stream().filter(CommandDef::gen).toList();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className(schema))
             .addAnnotation(Poet.generated(schema.name()))
+            .addAnnotation(Poet.suppressDeprecation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(Poet.DISPATCH_TABLE)
             .addJavadoc(
@@ -83,6 +89,14 @@ public final class DispatchGenerator {
             .addModifiers(Modifier.PUBLIC)
             .returns(ParameterizedTypeName.get(Poet.LIST, Poet.QMP_COMMAND))
             .addCode(table.build())
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("introspection")
+            .addAnnotation(Override.class)
+            .addJavadoc("The {@code query-qmp-schema} reply, from resource {@code $L}.\n", introspectionResource(schema))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(byte[].class)
+            .addStatement("return $T.resource($T.class, $S)", Poet.DISPATCH_TABLE, className(schema), introspectionResource(schema))
             .build());
     for (CommandDef c : commands) {
       type.addMethod(marshal(c));

@@ -49,6 +49,7 @@ public final class EmitterGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className(events))
             .addAnnotation(Poet.generated(schema.name()))
+            .addAnnotation(Poet.suppressDeprecation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(iface)
             .addJavadoc(

@@ -45,6 +45,7 @@ public final class MarshalGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(marshalling.marshalClass())
             .addAnnotation(Poet.generated(schema.name()))
+            .addAnnotation(Poet.suppressDeprecation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
                 "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
@@ -109,7 +110,8 @@ public final class MarshalGenerator {
         case INT32, UINT16 -> ClassName.get(Integer.class);
         case INT16, UINT8 -> ClassName.get(Short.class);
         case INT8 -> ClassName.get(Byte.class);
-        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+        case ANY -> ClassName.get("org.qapi4j.runtime.json", "JsonValue");
+        case NULL -> throw new IllegalStateException("not yet supported: " + type);
       };
     }
     Definition d = marshalling.definition(type.qapiName());

@@ -100,7 +100,8 @@ final class Marshalling {
         case INT8, INT16, INT32, UINT8, UINT16, UINT32, UINT64 ->
             CodeBlock.of("$T.$L($L, $L, $L)", Poet.INPUT, builtin.get().qapiName(), parser, path, name);
         case SIZE -> CodeBlock.of("$T.uint64($L, $L, $L)", Poet.INPUT, parser, path, name);
-        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+        case ANY -> CodeBlock.of("$T.any($L)", Poet.INPUT, parser);
+        case NULL -> throw new IllegalStateException("not yet supported: " + type);
       };
     }
     Definition d = definition(type.qapiName());
@@ -121,7 +122,8 @@ final class Marshalling {
         case UINT64, SIZE -> CodeBlock.of("$T.uint64($L, $L);\n", Poet.OUTPUT, out, value);
         case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 ->
             CodeBlock.of("$L.writeNumber($L);\n", out, value);
-        case NULL, ANY -> throw new IllegalStateException("not yet supported: " + type);
+        case ANY -> CodeBlock.of("$T.any($L, $L);\n", Poet.OUTPUT, out, value);
+        case NULL -> throw new IllegalStateException("not yet supported: " + type);
       };
     }
     return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);

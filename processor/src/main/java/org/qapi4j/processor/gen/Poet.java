@@ -30,6 +30,14 @@ final class Poet {
 
   private Poet() {}
 
+  /**
+   * On every generated class: a schema deprecates commands and members on purpose (Java's
+   * {@code @Deprecated} is QAPI's feature), and the generated code must still call them.
+   */
+  static AnnotationSpec suppressDeprecation() {
+    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
+  }
+
   static AnnotationSpec generated(String schemaName) {
     return AnnotationSpec.builder(Generated.class)
         .addMember("value", "$S", PROCESSOR)

@@ -39,7 +39,7 @@ final class UnionGenerator {
   }
 
   private static String suffix(String name) {
-    return Poet.identifier(name).replace("_", "");
+    return Poet.identifier(name).toLowerCase(java.util.Locale.ROOT);
   }
 
   List<MethodSpec> generate(UnionDef u) {
@@ -52,7 +52,8 @@ final class UnionGenerator {
     CodeBlock tagOfVariant = access(baseFlat, tag);
     EnumDef tagEnum = (EnumDef) marshalling.definition(tag.type().qapiName());
     ClassName tagClass = (ClassName) javaType.apply(tag.type());
-    String readBase = "read" + Poet.identifier(u.name()) + "Base";
+    // Type names have no '_' (QAPI's CamelCase rule), so these names cannot clash with a type's reader.
+    String readBase = "read" + Poet.identifier(u.name()) + "_base";
 
     // The first look: the base alone.
     methods.add(readObject(readBase, base, List.of(), null, true,
@@ -66,7 +67,7 @@ final class UnionGenerator {
     read.add("return switch ($L) {\n", tagOfBase).indent();
     for (EnumValue value : tagEnum.values()) {
       Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
-      String reader = "read" + Poet.identifier(u.name()) + (v != null ? suffix(v.name()) : "Other");
+      String reader = "read" + Poet.identifier(u.name()) + "_" + (v != null ? suffix(v.name()) : "other");
       read.add("case $L -> $L($T.reread(object), path);\n", value.javaName(), reader, Poet.INPUT);
     }
     read.unindent().add("};\n");
@@ -82,12 +83,12 @@ final class UnionGenerator {
     // The second look, one reader per variant.
     for (Variant v : u.variants()) {
       StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
-      methods.add(readObject("read" + Poet.identifier(u.name()) + suffix(v.name()), base, List.of(branch),
+      methods.add(readObject("read" + Poet.identifier(u.name()) + "_" + suffix(v.name()), base, List.of(branch),
           Poet.className(v.javaType()), false, "Reads union {@code " + u.name() + "} with branch {@code " + v.name() + "}."));
     }
     boolean unbranched = tagEnum.values().stream().anyMatch(e -> u.variants().stream().noneMatch(v -> v.name().equals(e.name())));
     if (unbranched && u.javaOther().isPresent()) {
-      methods.add(readObject("read" + Poet.identifier(u.name()) + "Other", base, List.of(),
+      methods.add(readObject("read" + Poet.identifier(u.name()) + "_other", base, List.of(),
           Poet.className(u.javaOther().get()), false, "Reads union {@code " + u.name() + "} for a value without a branch."));
     }
 

@@ -181,7 +181,7 @@ public final class JavaReader {
               mirrors.bool(command, "successResponse"),
               mirrors.bool(command, "allowPreconfig"),
               mirrors.bool(command, "gen"),
-              List.of(),
+              features(method),
               Condition.ALWAYS,
               origin,
               javaName));
@@ -206,7 +206,7 @@ public final class JavaReader {
               name,
               data,
               boxed,
-              List.of(),
+              features(method),
               Condition.ALWAYS,
               origin,
               javaType(iface.asType()),
@@ -281,7 +281,7 @@ public final class JavaReader {
         }
       }
       return new Member(
-          name, ref, optional, List.of(), Condition.ALWAYS, origin, javaName, javaType(type));
+          name, ref, optional, features(element), Condition.ALWAYS, origin, javaName, javaType(type));
     }
 
     /** The QAPI type of a Java type, registering records and enums; null (with an error) if none. */
@@ -325,6 +325,8 @@ public final class JavaReader {
           return TypeRef.named("bool");
         case "java.lang.Double":
           return TypeRef.named("number");
+        case "org.qapi4j.runtime.json.JsonValue":
+          return TypeRef.named("any");
         case "java.util.List":
           if (declared.getTypeArguments().size() != 1) {
             problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
@@ -391,7 +393,7 @@ public final class JavaReader {
         }
         types.add(
             new StructDef(
-                name, base, members, List.of(), Condition.ALWAYS, origin, false,
+                name, base, members, features(element), Condition.ALWAYS, origin, false,
                 Optional.of(javaType(element.asType())), javaBase));
       } else {
         List<EnumValue> values = new ArrayList<>();
@@ -409,11 +411,11 @@ public final class JavaReader {
             wire = Names.enumValue(constant);
             at = at.derivedFrom(constant, "@Name(\"...\")");
           }
-          values.add(new EnumValue(wire, List.of(), Condition.ALWAYS, at, constant));
+          values.add(new EnumValue(wire, features(e), Condition.ALWAYS, at, constant));
         }
         types.add(
             new EnumDef(
-                name, values, Optional.empty(), List.of(), Condition.ALWAYS, origin,
+                name, values, Optional.empty(), features(element), Condition.ALWAYS, origin,
                 Optional.of(javaType(element.asType()))));
       }
     }
@@ -450,7 +452,7 @@ public final class JavaReader {
                 javaType(r.asType()), c.get(0).getSimpleName().toString()));
           }
         }
-        types.add(new org.qapi4j.model.AlternateDef(name, variants, List.of(), Condition.ALWAYS, origin,
+        types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), Condition.ALWAYS, origin,
             Optional.of(javaType(element.asType()))));
         return;
       }
@@ -494,9 +496,23 @@ public final class JavaReader {
         problem(origin, "union " + name + " needs a variant record whose first component is the base");
         return;
       }
-      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, List.of(), Condition.ALWAYS,
+      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), Condition.ALWAYS,
           origin,
           Optional.of(javaType(element.asType())), other, baseComponent));
+    }
+
+    /** The features of an element: {@code @Deprecated} is {@code deprecated}, then each {@code @Feature}. */
+    private List<org.qapi4j.model.Feature> features(Element e) {
+      List<org.qapi4j.model.Feature> out = new ArrayList<>();
+      Optional<AnnotationMirror> deprecated = Mirrors.find(e, "java.lang.Deprecated");
+      if (deprecated.isPresent()) {
+        out.add(new org.qapi4j.model.Feature(
+            org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
+      }
+      for (Map.Entry<String, AnnotationMirror> f : mirrors.features(e)) {
+        out.add(new org.qapi4j.model.Feature(f.getKey(), Condition.ALWAYS, ElementOrigin.of(e, f.getValue()).attribute("value")));
+      }
+      return out;
     }
 
     private String variantName(TypeElement r) {

@@ -26,6 +26,8 @@ final class Mirrors {
   static final String TYPE = "org.qapi4j.annotations.Type";
   static final String BASE = "org.qapi4j.annotations.Base";
   static final String UNION = "org.qapi4j.annotations.Union";
+  static final String FEATURE = "org.qapi4j.annotations.Feature";
+  static final String FEATURES = "org.qapi4j.annotations.Features";
   static final String ALTERNATE = "org.qapi4j.annotations.Alternate";
 
   private final Elements elements;
@@ -78,6 +80,23 @@ final class Mirrors {
         out.add(d);
       } else if (t instanceof TypeMirror) {
         throw new JavaReader.Unresolved(String.valueOf(t));
+      }
+    }
+    return out;
+  }
+
+  /** Every {@code @Feature} of the element (repeated or not), in order, with its mirror. */
+  List<Map.Entry<String, AnnotationMirror>> features(Element element) {
+    List<Map.Entry<String, AnnotationMirror>> out = new ArrayList<>();
+    for (AnnotationMirror m : element.getAnnotationMirrors()) {
+      String type = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (type.equals(FEATURE)) {
+        out.add(Map.entry(string(m, "value"), m));
+      } else if (type.equals(FEATURES)) {
+        for (Object v : (List<?>) value(m, "value").getValue()) {
+          AnnotationMirror inner = (AnnotationMirror) ((AnnotationValue) v).getValue();
+          out.add(Map.entry(string(inner, "value"), inner));
+        }
       }
     }
     return out;

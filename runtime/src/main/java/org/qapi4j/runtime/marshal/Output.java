@@ -19,6 +19,11 @@ public final class Output {
     }
   }
 
+  /** QAPI {@code any}: a JSON tree, printed as QEMU prints a value it holds. */
+  public static void any(JsonGenerator out, org.qapi4j.runtime.json.JsonValue value) {
+    org.qapi4j.runtime.json.QmpJson.write(out, value);
+  }
+
   /** QAPI {@code number}, formatted as QEMU formats a double: C's {@code %.17g}. */
   public static void number(JsonGenerator out, double value) {
     out.writeNumber(formatDouble(value));

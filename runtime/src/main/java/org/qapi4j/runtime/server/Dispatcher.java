@@ -31,15 +31,27 @@ public final class Dispatcher {
 
   static final String QMP_CAPABILITIES = "qmp_capabilities";
   static final String QUERY_COMMANDS = "query-commands";
+  static final String QUERY_QMP_SCHEMA = "query-qmp-schema";
 
   private final MainLoop mainLoop;
   /** Every command by name, in registration order (the control commands first). */
   private final Map<String, QmpCommand> commands = new LinkedHashMap<>();
 
-  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table) {
+  /**
+   * @param introspection the {@code query-qmp-schema} reply, or null for a server without one
+   */
+  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection) {
     this.mainLoop = mainLoop;
     commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
     commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
+    if (introspection != null) {
+      // Precomputed at build time: the reply costs a copy of its bytes.
+      String schema = new String(introspection, java.nio.charset.StandardCharsets.UTF_8).strip();
+      commands.put(QUERY_QMP_SCHEMA, new QmpCommand(QUERY_QMP_SCHEMA, QmpCommand.ALLOW_PRECONFIG, a -> {
+        Input.noArguments(a);
+        return g -> g.writeRawValue(schema);
+      }));
+    }
     for (QmpCommand c : table) {
       if (commands.putIfAbsent(c.name(), c) != null) {
         throw new IllegalArgumentException("command " + c.name() + " is registered twice");

@@ -10,5 +10,6 @@ import org.qapi4j.annotations.Schema;
 @Schema(
     value = "sample-vm",
     events = RunStateEvents.class,
-    commandNameExceptions = {"system_powerdown", "system_reset"})
-public interface SampleVmSchema extends ControlCommands, RunStateCommands, MachineCommands, MiscCommands {}
+    commandNameExceptions = {"qmp_capabilities", "system_powerdown", "system_reset"})
+public interface SampleVmSchema
+    extends RunStateCommands, ControlCommands, IntrospectCommands, MachineCommands, MiscCommands {}

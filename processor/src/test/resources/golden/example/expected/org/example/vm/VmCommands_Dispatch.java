@@ -20,6 +20,7 @@ import tools.jackson.core.JsonToken;
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
+@SuppressWarnings("deprecation")
 public final class VmCommands_Dispatch implements DispatchTable {
   private final VmCommands impl;
 
@@ -38,6 +39,14 @@ public final class VmCommands_Dispatch implements DispatchTable {
       new QmpCommand("query-status", QmpCommand.ALLOW_PRECONFIG, this::queryStatus),
       new QmpCommand("balloon", 0, this::balloon),
       new QmpCommand("screendump", QmpCommand.COROUTINE, this::screendump));
+  }
+
+  /**
+   * The {@code query-qmp-schema} reply, from resource {@code VmCommands.qmp-schema.json}.
+   */
+  @Override
+  public byte[] introspection() {
+    return DispatchTable.resource(VmCommands_Dispatch.class, "VmCommands.qmp-schema.json");
   }
 
   /**

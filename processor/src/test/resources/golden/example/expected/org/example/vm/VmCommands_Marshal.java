@@ -18,6 +18,7 @@ import tools.jackson.core.JsonToken;
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
+@SuppressWarnings("deprecation")
 public final class VmCommands_Marshal {
   private VmCommands_Marshal() {
   }

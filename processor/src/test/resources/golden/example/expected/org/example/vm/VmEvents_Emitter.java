@@ -13,6 +13,7 @@ import org.qapi4j.runtime.QmpEvent;
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
+@SuppressWarnings("deprecation")
 public final class VmEvents_Emitter implements VmEvents {
   private final EventSink sink;
 
