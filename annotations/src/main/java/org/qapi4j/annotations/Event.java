@@ -30,4 +30,19 @@ public @interface Event {
    * method's single parameter. The wire form does not change.
    */
   boolean boxed() default false;
+
+  /**
+   * Rate limit, in milliseconds (QEMU throttles {@code BALLOON_CHANGE}, {@code RTC_CHANGE} and a few
+   * others to one per second): the first event goes out at once; events emitted within the period
+   * after it are collapsed to the last, which is sent when the period ends (with the timestamp of
+   * its emission), and starts a new period. 0 (the default) sends every event at once.
+   */
+  long throttleMillis() default 0;
+
+  /**
+   * With {@link #throttleMillis()}: the wire name of a data member whose value keys the throttling,
+   * so that events for different keys do not collapse into each other ({@code VSERPORT_CHANGE} is
+   * keyed by {@code id}). Empty (the default): one throttle for the event.
+   */
+  String throttleKey() default "";
 }

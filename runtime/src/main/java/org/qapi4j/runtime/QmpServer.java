@@ -51,6 +51,14 @@ public final class QmpServer {
   private final List<ServerSocketChannel> listeners = new ArrayList<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final EventSink events = this::emit;
+  private final java.util.concurrent.ScheduledExecutorService timers =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "qmp-event-timer");
+            t.setDaemon(true);
+            return t;
+          });
+  private final org.qapi4j.runtime.server.EventThrottle throttle;
   private volatile boolean started;
   private volatile boolean stopping;
 
@@ -64,6 +72,9 @@ public final class QmpServer {
       throw new UncheckedIOException(e);
     }
     this.sessions = new Sessions(dispatcher, io, greeting);
+    this.throttle =
+        new org.qapi4j.runtime.server.EventThrottle(
+            sessions::broadcast, (task, millis) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS));
   }
 
   public static Builder builder() {
@@ -197,7 +208,11 @@ public final class QmpServer {
       LOG.log(System.Logger.Level.ERROR, "event " + event.name() + " could not be written; dropped", e);
       return;
     }
-    sessions.broadcast(message);
+    if (event.throttleMillis() > 0) {
+      throttle.offer(event.name(), event.throttleKey(), event.throttleMillis(), message);
+    } else {
+      sessions.broadcast(message);
+    }
   }
 
   /**
@@ -212,6 +227,7 @@ public final class QmpServer {
       stopping = true;
     }
     mainLoop.stop();
+    timers.shutdownNow();
     try {
       mainLoop.join();
     } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.qapi4j.runtime.QmpError;
+import org.qapi4j.samplevm.schema.BalloonInfo;
+import org.qapi4j.samplevm.schema.MachineEvents;
 import org.qapi4j.samplevm.schema.NameInfo;
 import org.qapi4j.samplevm.schema.RunState;
 import org.qapi4j.samplevm.schema.RunStateEvents;
@@ -37,17 +39,25 @@ public final class Machine implements SampleVmSchema {
   private final Executor mainLoop;
   private final Runnable exit;
 
+  /** The simulated guest's RAM: QEMU's default, 128 MiB. */
+  public static final long RAM_SIZE = 128L << 20;
+
+  private final MachineEvents machineEvents;
   private RunState state;
   private boolean powerButtonPressed;
+  private long balloonActual = RAM_SIZE;
 
   /**
-   * @param events where the machine's events go
+   * @param events where the machine's run-state events go
+   * @param machineEvents where its other events go
    * @param mainLoop the QMP server's main loop, for the work QEMU defers to its main loop
    * @param exit ends the emulator (run on the main loop once {@code SHUTDOWN} was sent)
    */
-  public Machine(Options options, RunStateEvents events, Executor mainLoop, Runnable exit) {
+  public Machine(
+      Options options, RunStateEvents events, MachineEvents machineEvents, Executor mainLoop, Runnable exit) {
     this.options = options;
     this.events = events;
+    this.machineEvents = machineEvents;
     this.mainLoop = mainLoop;
     this.exit = exit;
     this.state = options.startPaused() ? RunState.PRELAUNCH : RunState.RUNNING;
@@ -110,6 +120,29 @@ public final class Machine implements SampleVmSchema {
     if (state == RunState.RUNNING) {
       mainLoop.execute(this::guestHandlesPowerButton);
     }
+  }
+
+  /**
+   * QEMU's {@code balloon}: a size of at least one byte; the simulated guest's driver answers
+   * after the command, moving to the target (within its RAM) and saying so with
+   * {@code BALLOON_CHANGE}.
+   */
+  @Override
+  public void balloon(long value) {
+    if (value <= 0) {
+      throw new QmpError("Parameter 'target' expects a size");
+    }
+    long target = Math.min(value, RAM_SIZE);
+    mainLoop.execute(
+        () -> {
+          balloonActual = target;
+          machineEvents.balloonChange(balloonActual);
+        });
+  }
+
+  @Override
+  public BalloonInfo queryBalloon() {
+    return new BalloonInfo(balloonActual);
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.qapi4j.runtime.EventSink;
 import org.qapi4j.runtime.QmpEndpoint;
 import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.samplevm.schema.MachineEvents_Emitter;
 import org.qapi4j.samplevm.schema.RunStateEvents_Emitter;
 import org.qapi4j.samplevm.schema.SampleVmSchema_Dispatch;
 
@@ -53,6 +54,7 @@ public final class Main {
         new Machine(
             options,
             new RunStateEvents_Emitter(events),
+            new MachineEvents_Emitter(events),
             task -> server.get().mainLoop().execute(task),
             exitRequested::countDown);
 

@@ -102,7 +102,8 @@ class IntrospectionTest {
       compared++;
     }
     // qmp_capabilities, query-version, query-commands, quit, query-qmp-schema, query-status,
-    // system_reset, system_powerdown, query-name, stop, cont; SHUTDOWN, POWERDOWN, RESET, STOP, RESUME.
-    assertEquals(16, compared);
+    // system_reset, system_powerdown, balloon, query-balloon, query-name, stop, cont; SHUTDOWN,
+    // POWERDOWN, RESET, STOP, RESUME, BALLOON_CHANGE.
+    assertEquals(19, compared);
   }
 }

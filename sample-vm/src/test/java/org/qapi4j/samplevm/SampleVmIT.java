@@ -140,6 +140,25 @@ class SampleVmIT {
   }
 
   @Test
+  void balloonChangesAreThrottledAsQemuThrottlesThem() throws Exception {
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      assertReturn("{\"actual\":134217728}", qmp.call("{\"execute\": \"query-balloon\"}"));
+      assertEquals(
+          "{\"error\":{\"class\":\"GenericError\",\"desc\":\"Parameter 'target' expects a size\"}}",
+          qmp.call("{\"execute\": \"balloon\", \"arguments\": {\"value\": 0}}").toString());
+      // Three changes within a second: the first goes out at once (the guest answers after the
+      // reply), the second is replaced by the third, which goes out when the second ends.
+      assertReturn("{}", qmp.call("{\"execute\": \"balloon\", \"arguments\": {\"value\": 100000000}}"));
+      assertEvent("BALLOON_CHANGE", "{\"actual\":100000000}", qmp.read());
+      assertReturn("{}", qmp.call("{\"execute\": \"balloon\", \"arguments\": {\"value\": 90000000}}"));
+      assertReturn("{}", qmp.call("{\"execute\": \"balloon\", \"arguments\": {\"value\": 80000000}}"));
+      assertReturn("{\"actual\":80000000}", qmp.call("{\"execute\": \"query-balloon\"}"));
+      assertEvent("BALLOON_CHANGE", "{\"actual\":80000000}", qmp.read());
+    }
+  }
+
+  @Test
   void sigtermSendsShutdownAndExits() throws Exception {
     try (QmpClient qmp = start()) {
       qmp.call("{\"execute\": \"qmp_capabilities\"}");

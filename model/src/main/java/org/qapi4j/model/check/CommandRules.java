@@ -25,6 +25,19 @@ final class CommandRules implements Check {
       }
       c.returns().ifPresent(ret -> checkReturns(schema, byName, c, ret, r));
     }
+    for (org.qapi4j.model.EventDef e : schema.all(org.qapi4j.model.EventDef.class)) {
+      String key = e.throttle().flatMap(org.qapi4j.model.EventDef.Throttle::key).orElse(null);
+      if (key == null) {
+        continue;
+      }
+      boolean member = e.data().map(byName::get).filter(StructDef.class::isInstance)
+          .map(d -> UnionRules.flat((StructDef) d, byName).stream().anyMatch(m -> m.name().equals(key)))
+          .orElse(false);
+      if (!member) {
+        r.error(Rule.EVENT_THROTTLE_KEY, e, e.origin().attribute("throttleKey"),
+            "throttle key '" + key + "' is not a member of the event's data");
+      }
+    }
   }
 
   private static void checkReturns(

@@ -30,6 +30,7 @@ public enum Rule {
   CMD_RETURNS_KIND("cmd-returns-kind"),
   FLAG_OOB_COROUTINE("flag-oob-coroutine"),
   SUCCESS_RESPONSE_RETURNS("success-response-returns"),
+  EVENT_THROTTLE_KEY("event-throttle-key"),
   FEATURE_DUPLICATE("feature-duplicate"),
   FEATURE_SPECIAL_ON_TYPE("feature-special-on-type"),
   /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */

@@ -77,7 +77,7 @@ public final class EmitterGenerator {
             .addModifiers(Modifier.PUBLIC);
     Definition data = e.data().map(marshalling::definition).orElse(null);
     if (data == null) {
-      return method.addStatement("sink.emit(new $T($S, null))", Poet.QMP_EVENT, e.name()).build();
+      return method.addStatement("sink.emit(new $T($S, null$L))", Poet.QMP_EVENT, e.name(), throttle(e, null)).build();
     }
     if (e.boxed()) {
       TypeName type =
@@ -86,7 +86,8 @@ public final class EmitterGenerator {
       return method
           .addParameter(type, "data")
           .addStatement("$T.requireNonNull(data, $S)", Poet.OBJECTS, "data")
-          .addCode("sink.emit(new $T($S, out -> $L));\n", Poet.QMP_EVENT, e.name(), stripSemicolon(write))
+          .addCode("sink.emit(new $T($S, out -> $L$L));\n", Poet.QMP_EVENT, e.name(), stripSemicolon(write),
+              throttle(e, marshalling.flatten((StructDef) data, CodeBlock.of("data"))))
           .build();
     }
     List<Member> members = ((StructDef) data).members();
@@ -104,8 +105,23 @@ public final class EmitterGenerator {
     body.addStatement("out.writeEndObject()");
     method.addCode("sink.emit(new $T($S, out -> {\n$>", Poet.QMP_EVENT, e.name());
     method.addCode(body.build());
-    method.addCode("$<}));\n");
+    List<Marshalling.Flat> params =
+        members.stream().map(m -> new Marshalling.Flat(m, CodeBlock.of("$L", m.javaName()))).toList();
+    method.addCode("$<}$L));\n", throttle(e, params));
     return method.build();
+  }
+
+  /** The rate-limit arguments of {@code QmpEvent}, or nothing for an event without one. */
+  private static CodeBlock throttle(EventDef e, List<Marshalling.Flat> members) {
+    if (e.throttle().isEmpty()) {
+      return CodeBlock.of("");
+    }
+    EventDef.Throttle t = e.throttle().get();
+    if (t.key().isEmpty()) {
+      return CodeBlock.of(", $LL, null", t.millis());
+    }
+    Marshalling.Flat key = members.stream().filter(f -> f.member().name().equals(t.key().get())).findFirst().orElseThrow();
+    return CodeBlock.of(", $LL, $T.valueOf($L)", t.millis(), String.class, key.access());
   }
 
   private static String stripSemicolon(CodeBlock statement) {

@@ -210,7 +210,23 @@ public final class JavaReader {
               Condition.ALWAYS,
               origin,
               javaType(iface.asType()),
-              javaName));
+              javaName,
+              throttle(method, event, data)));
+    }
+
+    /** {@code @Event(throttleMillis, throttleKey)}; the key must be a data member. */
+    private Optional<EventDef.Throttle> throttle(
+        ExecutableElement method, AnnotationMirror event, Optional<String> data) {
+      long millis = (Long) mirrors.value(event, "throttleMillis");
+      String key = mirrors.string(event, "throttleKey");
+      if (millis <= 0) {
+        if (!key.isEmpty()) {
+          problem(ElementOrigin.of(method, event).attribute("throttleKey"),
+              "throttleKey needs throttleMillis");
+        }
+        return Optional.empty();
+      }
+      return Optional.of(new EventDef.Throttle(millis, key.isEmpty() ? Optional.empty() : Optional.of(key)));
     }
 
     /**

@@ -46,7 +46,7 @@ final class Mirrors {
     return Optional.empty();
   }
 
-  private AnnotationValue value(AnnotationMirror mirror, String name) {
+  AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
         elements.getElementValuesWithDefaults(mirror).entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {
@@ -56,17 +56,21 @@ final class Mirrors {
     throw new IllegalArgumentException("no attribute " + name + " in " + mirror);
   }
 
+  Object value(AnnotationMirror mirror, String name) {
+    return annotationValue(mirror, name).getValue();
+  }
+
   String string(AnnotationMirror mirror, String name) {
-    return (String) value(mirror, name).getValue();
+    return (String) annotationValue(mirror, name).getValue();
   }
 
   boolean bool(AnnotationMirror mirror, String name) {
-    return (Boolean) value(mirror, name).getValue();
+    return (Boolean) annotationValue(mirror, name).getValue();
   }
 
   List<String> strings(AnnotationMirror mirror, String name) {
     List<String> out = new ArrayList<>();
-    for (Object v : (List<?>) value(mirror, name).getValue()) {
+    for (Object v : (List<?>) annotationValue(mirror, name).getValue()) {
       out.add((String) ((AnnotationValue) v).getValue());
     }
     return out;
@@ -74,7 +78,7 @@ final class Mirrors {
 
   List<DeclaredType> types(AnnotationMirror mirror, String name) {
     List<DeclaredType> out = new ArrayList<>();
-    for (Object v : (List<?>) value(mirror, name).getValue()) {
+    for (Object v : (List<?>) annotationValue(mirror, name).getValue()) {
       Object t = ((AnnotationValue) v).getValue();
       if (t instanceof DeclaredType d) {
         out.add(d);
@@ -93,7 +97,7 @@ final class Mirrors {
       if (type.equals(FEATURE)) {
         out.add(Map.entry(string(m, "value"), m));
       } else if (type.equals(FEATURES)) {
-        for (Object v : (List<?>) value(m, "value").getValue()) {
+        for (Object v : (List<?>) annotationValue(m, "value").getValue()) {
           AnnotationMirror inner = (AnnotationMirror) ((AnnotationValue) v).getValue();
           out.add(Map.entry(string(inner, "value"), inner));
         }

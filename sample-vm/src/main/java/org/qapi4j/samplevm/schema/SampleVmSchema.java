@@ -9,7 +9,7 @@ import org.qapi4j.annotations.Schema;
  */
 @Schema(
     value = "sample-vm",
-    events = RunStateEvents.class,
+    events = {RunStateEvents.class, MachineEvents.class},
     commandNameExceptions = {"qmp_capabilities", "system_powerdown", "system_reset"})
 public interface SampleVmSchema
     extends RunStateCommands, ControlCommands, IntrospectCommands, MachineCommands, MiscCommands {}
