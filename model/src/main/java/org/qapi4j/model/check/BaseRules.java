@@ -16,6 +16,7 @@ final class BaseRules implements Check {
   @Override
   public void check(Schema schema, Reporter r) {
     Map<String, Definition> byName = schema.byName();
+    Set<String> reported = new java.util.HashSet<>();
     for (StructDef s : schema.all(StructDef.class)) {
       if (s.base().isEmpty()) {
         continue;
@@ -31,21 +32,28 @@ final class BaseRules implements Check {
         }
         continue;
       }
-      if (cycle(s, byName)) {
-        r.error(Rule.OBJECT_CONTAINS_ITSELF, s, s.origin().attribute("base"), "object " + s.name() + " contains itself");
+      if (inCycle(s, byName)) {
+        if (!reportedCycle(s, byName, reported)) {
+          r.error(Rule.OBJECT_CONTAINS_ITSELF, s, s.origin().attribute("base"),
+              "object " + s.name() + " contains itself");
+        }
+        reported.add(s.name());
         continue;
+      }
+      if (leadsToCycle(s, byName)) {
+        continue; // reported at the cycle
       }
       // Each own member against every inherited one, at any depth.
       Map<String, String> inherited = new HashMap<>(); // c_name -> "member 'x' of type 'B'"
       for (StructDef b = (StructDef) base; b != null; b = next(b, byName)) {
         for (Member m : b.members()) {
-          inherited.putIfAbsent(Names.cName(m.name()), "member '" + m.name() + "' of type '" + b.name() + "'");
+          inherited.putIfAbsent(Names.cName(m.name()), Types.describeMember(m.name(), b, s));
         }
       }
       for (Member m : s.members()) {
         String twin = inherited.get(Names.cName(m.name()));
         if (twin != null && NameRules.validMemberName(m.name())) {
-          r.error(Rule.CLASH_BASE, s, m.origin(), "member '" + m.name() + "' collides with " + twin);
+          r.error(Rule.CLASH_BASE, s, m.origin(), Types.describeMember(m.name(), s, s) + " collides with " + twin);
         }
       }
     }
@@ -55,10 +63,32 @@ final class BaseRules implements Check {
     return s.base().map(byName::get).filter(StructDef.class::isInstance).map(StructDef.class::cast).orElse(null);
   }
 
-  private static boolean cycle(StructDef s, Map<String, Definition> byName) {
+  /** True if following bases from {@code s} comes back to {@code s}. */
+  private static boolean inCycle(StructDef s, Map<String, Definition> byName) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (StructDef b = next(s, byName); b != null && seen.add(b.name()); b = next(b, byName)) {
+      if (b == s) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if following bases from {@code s} ends in a cycle {@code s} is not part of. */
+  private static boolean leadsToCycle(StructDef s, Map<String, Definition> byName) {
     Set<String> seen = new LinkedHashSet<>();
     for (StructDef b = s; b != null; b = next(b, byName)) {
       if (!seen.add(b.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True if a struct of the same cycle was reported already: one cycle, one error, as QEMU. */
+  private static boolean reportedCycle(StructDef s, Map<String, Definition> byName, Set<String> reported) {
+    for (StructDef b = next(s, byName); b != null && b != s; b = next(b, byName)) {
+      if (reported.contains(b.name())) {
         return true;
       }
     }

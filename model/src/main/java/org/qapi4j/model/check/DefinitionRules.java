@@ -32,7 +32,10 @@ final class DefinitionRules implements Check {
       } else if (d instanceof EnumDef e) {
         checkValues(e, in, r);
       } else if (d instanceof CommandDef c) {
+        checkData(c.data(), c.boxed(), "command", c, byName, r);
         c.returns().ifPresent(t -> checkRef(t, "command's 'returns'", "command", in, c.origin(), byName, r));
+      } else if (d instanceof org.qapi4j.model.EventDef e) {
+        checkData(e.data(), e.boxed(), "event", e, byName, r);
       }
     }
   }
@@ -41,7 +44,15 @@ final class DefinitionRules implements Check {
     Map<String, Definition> seen = new HashMap<>();
     Map<String, Definition> seenMangled = new HashMap<>();
     for (Definition d : schema.definitions()) {
-      if (!d.implicit() && !NameRules.validDefinitionName(schema, d)) {
+      if (d.implicit()) {
+        continue; // shared by duplicate commands or events, which are reported themselves
+      }
+      if (!NameRules.validDefinitionName(schema, d)) {
+        continue;
+      }
+      if (d.name().equals(Types.QTYPE)) {
+        r.error(Rule.DEFN_DUPLICATE_BUILTIN, d, d.origin().attribute("name"),
+            "enum type '" + d.name() + "' is already defined");
         continue;
       }
       if (Builtin.byName(d.name()).isPresent()) {
@@ -66,6 +77,28 @@ final class DefinitionRules implements Check {
             new Diagnostic.Note(twin.origin().attribute("name"),
                 Reporter.context(twin) + " the other definition"));
       }
+    }
+  }
+
+  /** A command's or event's arguments given by type name: an object type; a union only boxed. */
+  private static void checkData(
+      java.util.Optional<String> data, boolean boxed, String meta, Definition d, Map<String, Definition> byName,
+      Reporter r) {
+    if (data.isEmpty() || byName.get(data.get()) instanceof StructDef s && s.implicit()) {
+      return;
+    }
+    String what = meta + "'s 'data'";
+    TypeRef ref = TypeRef.named(data.get());
+    if (!Types.isType(byName, data.get())) {
+      r.error(Rule.TYPE_UNKNOWN, d, d.origin().attribute("data"), what + " uses unknown type '" + data.get() + "'");
+      return;
+    }
+    Definition type = byName.get(data.get());
+    if (!(type instanceof StructDef) && !(type instanceof org.qapi4j.model.UnionDef)) {
+      r.error(Rule.DATA_KIND, d, d.origin().attribute("data"), what + " cannot take " + Types.describe(byName, ref));
+    } else if (type instanceof org.qapi4j.model.UnionDef && !boxed) {
+      r.error(Rule.DATA_KIND, d, d.origin().attribute("data"),
+          what + " can take " + Types.describe(byName, ref) + " only with 'boxed': true");
     }
   }
 

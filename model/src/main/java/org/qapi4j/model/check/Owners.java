@@ -22,6 +22,7 @@ final class Owners {
       String data =
           d instanceof CommandDef c ? c.data().orElse(null)
               : d instanceof EventDef e ? e.data().orElse(null)
+              : d instanceof org.qapi4j.model.UnionDef u ? u.base()
               : null;
       Definition implicit = data == null ? null : byName.get(data);
       if (implicit != null && implicit.implicit()) {

@@ -20,11 +20,11 @@ final class Reporter {
   }
 
   void error(Rule rule, Definition in, Origin at, String message) {
-    add(in, new Diagnostic(rule, at, context(in), message, Optional.empty()));
+    add(in, new Diagnostic(rule, at, context(in), message, Optional.empty(), in == null ? at : in.origin()));
   }
 
   void error(Rule rule, Definition in, Origin at, String message, Diagnostic.Note note) {
-    add(in, new Diagnostic(rule, at, context(in), message, Optional.of(note)));
+    add(in, new Diagnostic(rule, at, context(in), message, Optional.of(note), in == null ? at : in.origin()));
   }
 
   private void add(Definition in, Diagnostic diagnostic) {

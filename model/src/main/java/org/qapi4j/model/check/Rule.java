@@ -17,6 +17,7 @@ public enum Rule {
   DEFN_CLASH("defn-clash"),
   TYPE_UNKNOWN("type-unknown"),
   ARRAY_SHAPE("array-shape"),
+  DATA_KIND("data-kind"),
   CLASH_MEMBER("clash-member"),
   BASE_NOT_STRUCT("base-not-struct"),
   OBJECT_CONTAINS_ITSELF("object-contains-itself"),

@@ -16,6 +16,7 @@ import org.qapi4j.model.TypeRef;
 import org.qapi4j.model.UnionDef;
 import org.qapi4j.model.Variant;
 import org.qapi4j.model.Condition;
+import org.qapi4j.model.Origin;
 
 /** Unions ({@code schema.py QAPISchemaVariants.check}) and alternates ({@code QAPISchemaAlternateType.check}). */
 final class UnionRules implements Check {
@@ -48,14 +49,17 @@ final class UnionRules implements Check {
           "'base' requires a struct type, " + Types.describe(byName, TypeRef.named(u.base())) + " isn't");
       return;
     }
-    List<Member> baseMembers = flat(base, byName);
+    Map<String, StructDef> definedIn = new HashMap<>();
+    List<Member> baseMembers = flat(base, byName, definedIn);
     Member tag = baseMembers.stream().filter(m -> m.name().equals(u.discriminator())).findFirst().orElse(null);
-    String of = "of base type '" + base.name() + "'";
+    Origin at = u.origin().attribute("discriminator");
     if (tag == null) {
-      r.error(Rule.UNION_DISCRIMINATOR, u, u.origin().attribute("discriminator"),
+      r.error(Rule.UNION_DISCRIMINATOR, u, at,
           "discriminator '" + u.discriminator() + "' is not a member of 'base'");
       return;
     }
+    StructDef tagIn = definedIn.get(tag.name());
+    String of = tagIn.implicit() ? "of 'base'" : "of base type '" + tagIn.name() + "'";
     if (!(byName.get(tag.type().qapiName()) instanceof EnumDef tagEnum) || tag.type() instanceof TypeRef.Array) {
       r.error(Rule.UNION_DISCRIMINATOR, u, tag.origin(),
           "discriminator member '" + tag.name() + "' " + of + " must be of enum type");
@@ -72,12 +76,15 @@ final class UnionRules implements Check {
     if (u.variants().isEmpty() && tagEnum.values().isEmpty()) {
       r.error(Rule.UNION_NO_BRANCHES, u, u.origin(), "union has no branches");
     }
-    Map<String, String> baseNames = new HashMap<>();
-    baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m.name()));
+    Map<String, Member> baseNames = new HashMap<>();
+    baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m));
     for (Variant v : u.variants()) {
       if (tagEnum.values().stream().map(EnumValue::name).noneMatch(v.name()::equals)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' is not a value of enum type '" + tagEnum.name() + "'");
+        continue;
+      }
+      if (unknown(v, byName, u, r)) {
         continue;
       }
       if (!(byName.get(v.type().qapiName()) instanceof StructDef branch) || v.type() instanceof TypeRef.Array) {
@@ -85,15 +92,41 @@ final class UnionRules implements Check {
             "branch '" + v.name() + "' cannot use " + Types.describe(byName, v.type()));
         continue;
       }
-      for (Member m : flat(branch, byName)) {
-        String twin = baseNames.get(Names.cName(m.name()));
+      Map<String, StructDef> branchIn = new HashMap<>();
+      for (Member m : flat(branch, byName, branchIn)) {
+        Member twin = baseNames.get(Names.cName(m.name()));
         if (twin != null) {
           r.error(Rule.UNION_BRANCH_CLASH, u, v.origin(),
-              "member '" + m.name() + "' of type '" + branch.name() + "' collides with member '" + twin
-                  + "' of type '" + base.name() + "'");
+              Types.describeMember(m.name(), branchIn.get(m.name()), u) + " collides with "
+                  + Types.describeMember(twin.name(), definedIn.get(twin.name()), u));
         }
       }
     }
+  }
+
+  /** Reports a branch whose type (or array element type) is not a type; true if it did. */
+  private static boolean unknown(Variant v, Map<String, Definition> byName, Definition in, Reporter r) {
+    TypeRef element = v.type() instanceof TypeRef.Array a ? a.element() : v.type();
+    if (element instanceof TypeRef.Array || Types.isType(byName, element.qapiName())) {
+      return false;
+    }
+    r.error(Rule.TYPE_UNKNOWN, in, v.origin(),
+        "branch '" + v.name() + "' uses unknown type '" + element.qapiName() + "'");
+    return true;
+  }
+
+  /** A struct's members, its bases' first, noting the struct that defines each. */
+  static List<Member> flat(StructDef s, Map<String, Definition> byName, Map<String, StructDef> definedIn) {
+    List<Member> out = flat(s, byName);
+    for (StructDef b = s; b != null; ) {
+      for (Member m : b.members()) {
+        definedIn.putIfAbsent(m.name(), b);
+      }
+      StructDef next = b.base().map(byName::get).filter(StructDef.class::isInstance).map(StructDef.class::cast)
+          .orElse(null);
+      b = next == s ? null : next;
+    }
+    return out;
   }
 
   /** The JSON types a branch occupies, QEMU's {@code alternate_qtype()} and its conflicts. */
@@ -139,6 +172,9 @@ final class UnionRules implements Check {
       String twin = names.putIfAbsent(Names.cName(v.name()), v.name());
       if (twin != null) {
         r.error(Rule.ALTERNATE, a, v.origin(), "branch '" + v.name() + "' collides with branch '" + twin + "'");
+        continue;
+      }
+      if (unknown(v, byName, a, r)) {
         continue;
       }
       List<String> qtypes = qtypes(v.type(), byName);

@@ -1,0 +1,179 @@
+package org.qapi4j.qapijson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.qapi4j.model.AlternateDef;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Condition;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EnumDef;
+import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.EventDef;
+import org.qapi4j.model.Feature;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Pragmas;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.Variant;
+
+/**
+ * Builds the schema model from checked, normalised expressions ({@code schema.py}'s
+ * {@code _def_exprs}): one definition per expression, in order, each preceded by the implicit
+ * object types it introduces ({@code q_obj_NAME-arg}, {@code q_obj_NAME-base}).
+ */
+final class SchemaBuilder {
+  /**
+   * QEMU's event rate limits ({@code monitor/monitor.c}): at most one per second, per value of a
+   * data member where one is named. QEMU keeps them in a table; here they become part of the
+   * imported events.
+   */
+  static final Map<String, EventDef.Throttle> QEMU_THROTTLE =
+      Map.of(
+          "RTC_CHANGE", new EventDef.Throttle(1000, Optional.empty()),
+          "WATCHDOG", new EventDef.Throttle(1000, Optional.empty()),
+          "BALLOON_CHANGE", new EventDef.Throttle(1000, Optional.empty()),
+          "QUORUM_REPORT_BAD", new EventDef.Throttle(1000, Optional.of("node-name")),
+          "QUORUM_FAILURE", new EventDef.Throttle(1000, Optional.empty()),
+          "VSERPORT_CHANGE", new EventDef.Throttle(1000, Optional.of("id")),
+          "MEMORY_DEVICE_SIZE_CHANGE", new EventDef.Throttle(1000, Optional.of("qom-path")));
+
+  private final List<Definition> definitions = new ArrayList<>();
+
+  static Schema build(String name, List<Expression> expressions, Pragmas pragmas, SourceInfo origin) {
+    SchemaBuilder b = new SchemaBuilder();
+    for (Expression e : expressions) {
+      b.define(e);
+    }
+    return new Schema(name, b.definitions, pragmas, origin == null ? org.qapi4j.model.Origin.NONE : origin,
+        Optional.empty());
+  }
+
+  private void define(Expression e) {
+    Map<String, Object> x = e.body();
+    SourceInfo info = e.info();
+    Condition cond = condition(x.get("if"));
+    List<Feature> features = features(x.get("features"), info);
+    if (x.containsKey("enum")) {
+      List<EnumValue> values = new ArrayList<>();
+      for (Object o : (List<?>) x.get("data")) {
+        Map<?, ?> v = (Map<?, ?>) o;
+        values.add(new EnumValue((String) v.get("name"), features(v.get("features"), info),
+            condition(v.get("if")), info, null));
+      }
+      definitions.add(new EnumDef((String) x.get("enum"), values, Optional.ofNullable((String) x.get("prefix")),
+          features, cond, info, Optional.empty()));
+    } else if (x.containsKey("struct")) {
+      definitions.add(new StructDef((String) x.get("struct"), Optional.ofNullable((String) x.get("base")),
+          members(x.get("data"), info), features, cond, info, false, Optional.empty()));
+    } else if (x.containsKey("union")) {
+      String name = (String) x.get("union");
+      String base;
+      if (x.get("base") instanceof Map<?, ?> inline) {
+        base = "q_obj_" + name + "-base";
+        definitions.add(new StructDef(base, Optional.empty(), members(inline, info), List.of(), cond, info, true,
+            Optional.empty()));
+      } else {
+        base = (String) x.get("base");
+      }
+      definitions.add(new UnionDef(name, base, (String) x.get("discriminator"), variants(x.get("data"), info),
+          features, cond, info, Optional.empty(), Optional.empty(), ""));
+    } else if (x.containsKey("alternate")) {
+      definitions.add(new AlternateDef((String) x.get("alternate"), variants(x.get("data"), info), features, cond,
+          info, Optional.empty()));
+    } else if (x.containsKey("command")) {
+      String name = (String) x.get("command");
+      Optional<String> data = data(name, x.get("data"), cond, info);
+      Object rets = x.get("returns");
+      definitions.add(new CommandDef(name, data, Optional.ofNullable(rets == null ? null : typeRef(rets)),
+          flag(x, "boxed", false), flag(x, "allow-oob", false), flag(x, "coroutine", false),
+          flag(x, "success-response", true), flag(x, "allow-preconfig", false), flag(x, "gen", true),
+          features, cond, info, null));
+    } else if (x.containsKey("event")) {
+      String name = (String) x.get("event");
+      Optional<String> data = data(name, x.get("data"), cond, info);
+      definitions.add(new EventDef(name, data, flag(x, "boxed", false), features, cond, info, null, null,
+          Optional.ofNullable(QEMU_THROTTLE.get(name))));
+    }
+  }
+
+  /** A command's or event's arguments: a type name, or inline members made an implicit type. */
+  private Optional<String> data(String owner, Object data, Condition cond, SourceInfo info) {
+    if (data instanceof String type) {
+      return Optional.of(type);
+    }
+    if (data instanceof Map<?, ?> inline && !inline.isEmpty()) {
+      String name = StructDef.implicitArgumentsName(owner);
+      definitions.add(new StructDef(name, Optional.empty(), members(inline, info), List.of(), cond, info, true,
+          Optional.empty()));
+      return Optional.of(name);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean flag(Map<String, Object> x, String key, boolean otherwise) {
+    return x.get(key) instanceof Boolean b ? b : otherwise;
+  }
+
+  private static List<Member> members(Object data, SourceInfo info) {
+    List<Member> members = new ArrayList<>();
+    if (data instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String key = (String) e.getKey();
+        Map<?, ?> arg = (Map<?, ?>) e.getValue();
+        boolean optional = key.startsWith("*");
+        String name = optional ? key.substring(1) : key;
+        members.add(new Member(name, typeRef(arg.get("type")), optional, features(arg.get("features"), info),
+            condition(arg.get("if")), info, null, null));
+      }
+    }
+    return members;
+  }
+
+  private static List<Variant> variants(Object data, SourceInfo info) {
+    List<Variant> variants = new ArrayList<>();
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) data).entrySet()) {
+      Map<?, ?> v = (Map<?, ?>) e.getValue();
+      variants.add(new Variant((String) e.getKey(), typeRef(v.get("type")), condition(v.get("if")), info, null, null));
+    }
+    return variants;
+  }
+
+  static TypeRef typeRef(Object type) {
+    if (type instanceof List<?> list) {
+      return TypeRef.arrayOf(TypeRef.named((String) list.get(0)));
+    }
+    return TypeRef.named((String) type);
+  }
+
+  private static List<Feature> features(Object features, SourceInfo info) {
+    List<Feature> out = new ArrayList<>();
+    if (features instanceof List<?> list) {
+      for (Object o : list) {
+        Map<?, ?> f = (Map<?, ?>) o;
+        out.add(new Feature((String) f.get("name"), condition(f.get("if")), info));
+      }
+    }
+    return out;
+  }
+
+  /** A checked {@code 'if'} value as a condition. */
+  static Condition condition(Object cond) {
+    if (cond == null) {
+      return Condition.ALWAYS;
+    }
+    if (cond instanceof String symbol) {
+      return new Condition.Symbol(symbol);
+    }
+    Map<?, ?> map = (Map<?, ?>) cond;
+    if (map.containsKey("not")) {
+      return new Condition.Not(condition(map.get("not")));
+    }
+    boolean all = map.containsKey("all");
+    List<Condition> operands = ((List<?>) map.get(all ? "all" : "any")).stream().map(SchemaBuilder::condition).toList();
+    return all ? new Condition.All(operands) : new Condition.Any(operands);
+  }
+}
