@@ -22,7 +22,16 @@ import java.util.regex.Pattern;
  */
 public final class QapiParser {
   /** What a schema parses into: its expressions (includes expanded), doc comments and pragmas. */
-  public record Parsed(List<Expression> expressions, List<QapiDoc> docs, PragmaState pragmas) {}
+  /**
+   * What a schema parses into.
+   *
+   * @param expressions the definitions, includes expanded in place
+   * @param docs the doc comments
+   * @param pragmas the pragmas of all the files
+   * @param files the files, in the order they were first included (QEMU's modules)
+   */
+  public record Parsed(
+      List<Expression> expressions, List<QapiDoc> docs, PragmaState pragmas, List<String> files) {}
 
   private static final int EOF = -1;
   private static final Pattern STRAY = Pattern.compile("[^\\[\\]{}:,\\s']+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -30,6 +39,7 @@ public final class QapiParser {
   private final Path baseDir;
   private final String fname;
   private final Set<Path> included;
+  private final List<String> files;
   private final PragmaState pragmas;
   private final List<Expression> expressions = new ArrayList<>();
   private final List<QapiDoc> docs = new ArrayList<>();
@@ -42,10 +52,14 @@ public final class QapiParser {
   private Object val;
   private SourceInfo info;
 
-  private QapiParser(Path baseDir, String fname, Set<Path> included, PragmaState pragmas, SourceInfo includedFrom) {
+  private QapiParser(
+      Path baseDir, String fname, Set<Path> included, List<String> files, PragmaState pragmas,
+      SourceInfo includedFrom) {
     this.baseDir = baseDir;
     this.fname = fname;
     this.included = included;
+    this.files = files;
+    files.add(fname);
     this.pragmas = pragmas;
     this.info = SourceInfo.start(fname, includedFrom);
     included.add(absolute(baseDir, fname));
@@ -57,13 +71,13 @@ public final class QapiParser {
    */
   public static Parsed parse(Path baseDir, String fname) throws QapiError {
     PragmaState pragmas = new PragmaState();
-    QapiParser parser = new QapiParser(baseDir, fname, new HashSet<>(), pragmas, null);
+    QapiParser parser = new QapiParser(baseDir, fname, new HashSet<>(), new ArrayList<>(), pragmas, null);
     try {
       parser.run();
     } catch (IOException e) {
       throw new QapiError(null, "can't read schema file '" + fname + "': " + reason(e));
     }
-    return new Parsed(List.copyOf(parser.expressions), List.copyOf(parser.docs), pragmas);
+    return new Parsed(List.copyOf(parser.expressions), List.copyOf(parser.docs), pragmas, List.copyOf(parser.files));
   }
 
   static String reason(IOException e) {
@@ -153,7 +167,7 @@ public final class QapiParser {
     if (included.contains(abs)) {
       return;
     }
-    QapiParser sub = new QapiParser(baseDir, inclFname, included, pragmas, at);
+    QapiParser sub = new QapiParser(baseDir, inclFname, included, files, pragmas, at);
     try {
       sub.run();
     } catch (IOException e) {

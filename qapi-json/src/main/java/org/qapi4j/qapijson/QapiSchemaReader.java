@@ -70,7 +70,7 @@ public final class QapiSchemaReader {
       return new Result(Optional.empty(), errors, parsed.docs(), Map.of());
     }
     String name = fname.replaceAll("^.*/", "").replaceAll("\\.json$", "");
-    Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), null);
+    Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), parsed.files());
     for (Diagnostic d : new SchemaChecker().check(schema)) {
       errors.add(format(d));
     }

@@ -43,13 +43,22 @@ final class SchemaBuilder {
 
   private final List<Definition> definitions = new ArrayList<>();
 
-  static Schema build(String name, List<Expression> expressions, Pragmas pragmas, SourceInfo origin) {
+  /**
+   * The schema of the expressions, with definitions grouped by file in the order the files were
+   * first included ({@code files}), as QEMU's modules order them, and in source order within a file.
+   */
+  static Schema build(String name, List<Expression> expressions, Pragmas pragmas, List<String> files) {
     SchemaBuilder b = new SchemaBuilder();
     for (Expression e : expressions) {
       b.define(e);
     }
-    return new Schema(name, b.definitions, pragmas, origin == null ? org.qapi4j.model.Origin.NONE : origin,
-        Optional.empty());
+    Map<String, Integer> module = new java.util.HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      module.putIfAbsent(files.get(i), i);
+    }
+    List<Definition> ordered = new ArrayList<>(b.definitions);
+    ordered.sort(java.util.Comparator.comparingInt(d -> module.getOrDefault(((SourceInfo) d.origin()).fname(), 0)));
+    return new Schema(name, ordered, pragmas, org.qapi4j.model.Origin.NONE, Optional.empty());
   }
 
   private void define(Expression e) {

@@ -93,7 +93,10 @@ public final class SchemaInfo {
       String element = use(a.element());
       Map<String, Object> obj = new LinkedHashMap<>();
       obj.put("element-type", element);
-      tree("[" + element + "]", "array", obj, Condition.ALWAYS, List.of());
+      // An array type exists where its element type does.
+      Definition elementDef = byName.get(a.element().qapiName());
+      Condition condition = elementDef == null ? Condition.ALWAYS : elementDef.condition();
+      tree("[" + element + "]", "array", obj, condition, List.of());
       return;
     }
     String name = type.qapiName();
