@@ -1,15 +1,21 @@
 package org.qapi4j.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.qapi4j.model.check.Rule;
+import org.qapi4j.model.introspect.SchemaInfo;
+import org.qapi4j.qapijson.QapiSchemaReader;
 
 /**
  * {@code java -jar cli/target/qapi4j.jar COMMAND ...}: the qapi4j command.
  *
- * <p>Exit codes: 0 success, 1 the schema has errors, 2 usage error. The QAPI JSON front end behind
- * {@code check}, {@code introspect} and {@code import} is not built yet; until it is, they say so
- * and exit 2.
+ * <p>Exit codes: 0 success, 1 the schema has errors (printed on standard error as QEMU's generator
+ * prints them), 2 usage error or unreadable input.
  */
 public final class Main {
   static final String USAGE =
@@ -18,12 +24,15 @@ public final class Main {
           "usage: qapi4j COMMAND [ARGS]",
           "",
           "commands:",
+          "  check SCHEMA.json         check a QAPI JSON schema and the files it includes;",
+          "                            print every error as FILE:LINE: message",
+          "  introspect [--unmask] [--defined SYM,SYM...] SCHEMA.json",
+          "                            print the schema's query-qmp-schema reply, with the",
+          "                            given 'if' symbols defined (none by default)",
           "  rules                     list the QAPI rules qapi4j enforces, by id",
-          "  check SCHEMA.json         check a QAPI JSON schema (not yet available)",
-          "  introspect SCHEMA.json    print its query-qmp-schema reply (not yet available)",
-          "  import --package P --out DIR SCHEMA.json",
-          "                            write the schema as annotated Java (not yet available)",
           "  help                      print this text",
+          "",
+          "exit status: 0 success, 1 the schema has errors, 2 usage error",
           "");
 
   private Main() {}
@@ -33,10 +42,16 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, Path.of(""), out, err);
+  }
+
+  /** Runs the command with relative schema paths resolved against {@code cwd}. */
+  static int run(String[] args, Path cwd, PrintStream out, PrintStream err) {
     if (args.length == 0) {
       err.print(USAGE);
       return 2;
     }
+    List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
     switch (args[0]) {
       case "help", "-h", "--help" -> {
         out.print(USAGE);
@@ -46,9 +61,11 @@ public final class Main {
         Arrays.stream(Rule.values()).forEach(r -> out.println(r.id()));
         return 0;
       }
-      case "check", "introspect", "import" -> {
-        err.println("qapi4j: '" + args[0] + "' needs the QAPI JSON front end, which is not built yet");
-        return 2;
+      case "check" -> {
+        return check(rest, cwd, err);
+      }
+      case "introspect" -> {
+        return introspect(rest, cwd, out, err);
       }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");
@@ -56,5 +73,67 @@ public final class Main {
         return 2;
       }
     }
+  }
+
+  private static int usage(PrintStream err, String message) {
+    err.println("qapi4j: " + message);
+    err.print(USAGE);
+    return 2;
+  }
+
+  private static int check(List<String> args, Path cwd, PrintStream err) {
+    if (args.size() != 1 || args.get(0).startsWith("-")) {
+      return usage(err, "check takes one schema file");
+    }
+    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, args.get(0));
+    return report(result, err);
+  }
+
+  /** Prints the errors of a schema; its exit status. */
+  private static int report(QapiSchemaReader.Result result, PrintStream err) {
+    if (result.ok()) {
+      return 0;
+    }
+    // A file that cannot be read is a usage error rather than a schema error.
+    if (result.schema().isEmpty() && result.errors().size() == 1
+        && result.errors().get(0).startsWith("can't read schema file")) {
+      err.println("qapi4j: " + result.errors().get(0));
+      return 2;
+    }
+    result.errors().forEach(err::println);
+    return 1;
+  }
+
+  private static int introspect(List<String> args, Path cwd, PrintStream out, PrintStream err) {
+    boolean unmask = false;
+    Set<String> defined = new LinkedHashSet<>();
+    String schema = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--unmask")) {
+        unmask = true;
+      } else if (a.equals("--defined") || a.startsWith("--defined=")) {
+        String value = a.equals("--defined") ? (++i < args.size() ? args.get(i) : null) : a.substring(10);
+        if (value == null) {
+          return usage(err, "--defined needs a list of symbols");
+        }
+        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(defined::add);
+      } else if (a.startsWith("-")) {
+        return usage(err, "unknown option '" + a + "'");
+      } else if (schema != null) {
+        return usage(err, "introspect takes one schema file");
+      } else {
+        schema = a;
+      }
+    }
+    if (schema == null) {
+      return usage(err, "introspect needs a schema file");
+    }
+    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, schema);
+    if (!result.ok()) {
+      return report(result, err);
+    }
+    out.println(SchemaInfo.render(result.schema().orElseThrow(), unmask, defined));
+    return 0;
   }
 }

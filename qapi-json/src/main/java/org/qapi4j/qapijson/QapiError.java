@@ -36,6 +36,9 @@ public final class QapiError extends Exception {
 
   /** The error as QEMU prints it, context lines included, without a final newline. */
   public String format() {
+    if (info == null) {
+      return text;
+    }
     return info + (column > 0 ? ":" + column : "") + ": " + text;
   }
 
