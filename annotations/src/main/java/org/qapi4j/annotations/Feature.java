@@ -26,4 +26,7 @@ import java.lang.annotation.Target;
 public @interface Feature {
   /** The feature's name: lower case, words joined by {@code '-'}. */
   String value();
+
+  /** The feature's {@code 'if'} condition, in {@link If}'s syntax; empty if it has none. */
+  String condition() default "";
 }

@@ -49,4 +49,13 @@ public @interface Schema {
 
   /** Pragma {@code doc-required}: every definition must carry documentation (Javadoc). */
   boolean docRequired() default false;
+
+  /**
+   * The commands and events by wire name, in the order QAPI defines them, when it is not the
+   * Java order (commands in interface order, then events). {@code query-qmp-schema} lists them in
+   * this order and numbers the types it masks by first use; the importer writes it so that an
+   * imported schema introspects exactly as its QAPI JSON does. Names not listed follow, in Java
+   * order.
+   */
+  String[] definitionOrder() default {};
 }

@@ -1,14 +1,18 @@
 package org.qapi4j.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.qapi4j.model.check.Rule;
 import org.qapi4j.model.introspect.SchemaInfo;
+import org.qapi4j.qapijson.JavaWriter;
 import org.qapi4j.qapijson.QapiSchemaReader;
 
 /**
@@ -29,6 +33,9 @@ public final class Main {
           "  introspect [--unmask] [--defined SYM,SYM...] SCHEMA.json",
           "                            print the schema's query-qmp-schema reply, with the",
           "                            given 'if' symbols defined (none by default)",
+          "  import --package P --out DIR SCHEMA.json",
+          "                            write the schema as annotated Java sources of package P",
+          "                            under DIR, ready for the processor",
           "  rules                     list the QAPI rules qapi4j enforces, by id",
           "  help                      print this text",
           "",
@@ -67,6 +74,9 @@ public final class Main {
       case "introspect" -> {
         return introspect(rest, cwd, out, err);
       }
+      case "import" -> {
+        return importSchema(rest, cwd, out, err);
+      }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");
         err.print(USAGE);
@@ -102,6 +112,55 @@ public final class Main {
     }
     result.errors().forEach(err::println);
     return 1;
+  }
+
+  private static int importSchema(List<String> args, Path cwd, PrintStream out, PrintStream err) {
+    String pkg = null;
+    String dir = null;
+    String schema = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--package") || a.equals("--out")) {
+        if (++i >= args.size()) {
+          return usage(err, a + " needs a value");
+        }
+        if (a.equals("--package")) {
+          pkg = args.get(i);
+        } else {
+          dir = args.get(i);
+        }
+      } else if (a.startsWith("-")) {
+        return usage(err, "unknown option '" + a + "'");
+      } else if (schema != null) {
+        return usage(err, "import takes one schema file");
+      } else {
+        schema = a;
+      }
+    }
+    if (pkg == null || dir == null || schema == null) {
+      return usage(err, "import needs --package, --out and a schema file");
+    }
+    if (!pkg.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+      return usage(err, "'" + pkg + "' is not a Java package name");
+    }
+    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, schema);
+    if (!result.ok()) {
+      return report(result, err);
+    }
+    Map<String, String> files = JavaWriter.write(result.schema().orElseThrow(), result.docsByDefinition(), pkg);
+    Path root = cwd.resolve(dir);
+    try {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path file = root.resolve(f.getKey());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, f.getValue());
+      }
+    } catch (IOException e) {
+      err.println("qapi4j: cannot write " + root + ": " + e.getMessage());
+      return 2;
+    }
+    out.println("wrote " + files.size() + " files to " + root.resolve(pkg.replace('.', '/')));
+    return 0;
   }
 
   private static int introspect(List<String> args, Path cwd, PrintStream out, PrintStream err) {

@@ -49,6 +49,28 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   /** Roots whose schema refers to a type that does not exist yet, retried next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
 
+  /** The processor option naming the configuration symbols {@code @If} conditions test. */
+  public static final String DEFINED_OPTION = "qapi4j.defined";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(DEFINED_OPTION);
+  }
+
+  /** The symbols of {@code -Aqapi4j.defined=A,B}. */
+  private Set<String> defined() {
+    String value = processingEnv.getOptions().get(DEFINED_OPTION);
+    Set<String> out = new LinkedHashSet<>();
+    if (value != null) {
+      for (String s : value.split(",")) {
+        if (!s.isBlank()) {
+          out.add(s.strip());
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
@@ -109,7 +131,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     Schema schema = read.schema();
     String pkg = schema.javaRoot().orElseThrow().packageName();
     write(root, pkg, new MarshalGenerator(schema).generate());
-    write(root, pkg, new DispatchGenerator(schema).generate());
+    write(root, pkg, new DispatchGenerator(schema, defined()).generate());
     writeIntrospection(root, pkg, schema);
     EmitterGenerator emitters = new EmitterGenerator(schema);
     for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
@@ -135,7 +157,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     String name = DispatchGenerator.introspectionResource(schema);
     try (Writer out =
         processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, pkg, name, root).openWriter()) {
-      out.write(SchemaInfo.render(schema, false, Set.of()));
+      out.write(SchemaInfo.render(schema, false, defined()));
       out.write('\n');
     } catch (IOException e) {
       error(root, "[qapi4j:io] could not write " + name + ": " + e.getMessage());

@@ -27,9 +27,16 @@ public final class DispatchGenerator {
   private final Schema schema;
   private final Marshalling marshalling;
   private final TypeName root;
+  private final java.util.Set<String> defined;
 
   public DispatchGenerator(Schema schema) {
+    this(schema, java.util.Set.of());
+  }
+
+  /** A table of the commands whose condition holds with {@code defined} symbols. */
+  public DispatchGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
+    this.defined = java.util.Set.copyOf(defined);
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema));
     this.root = Poet.typeName(schema.javaRoot().orElseThrow());
   }
@@ -45,7 +52,9 @@ public final class DispatchGenerator {
 
   public TypeSpec generate() {
     List<CommandDef> commands =
-        schema.all(CommandDef.class).stream().filter(CommandDef::gen).toList();
+        schema.all(CommandDef.class).stream()
+            .filter(c -> c.gen() && c.condition().holds(defined))
+            .toList();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className(schema))
             .addAnnotation(Poet.generated(schema.name()))

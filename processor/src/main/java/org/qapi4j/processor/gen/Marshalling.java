@@ -101,7 +101,7 @@ final class Marshalling {
             CodeBlock.of("$T.$L($L, $L, $L)", Poet.INPUT, builtin.get().qapiName(), parser, path, name);
         case SIZE -> CodeBlock.of("$T.uint64($L, $L, $L)", Poet.INPUT, parser, path, name);
         case ANY -> CodeBlock.of("$T.any($L)", Poet.INPUT, parser);
-        case NULL -> throw new IllegalStateException("not yet supported: " + type);
+        case NULL -> CodeBlock.of("$T.qnull($L, $L)", Poet.INPUT, parser, path);
       };
     }
     Definition d = definition(type.qapiName());
@@ -123,7 +123,7 @@ final class Marshalling {
         case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 ->
             CodeBlock.of("$L.writeNumber($L);\n", out, value);
         case ANY -> CodeBlock.of("$T.any($L, $L);\n", Poet.OUTPUT, out, value);
-        case NULL -> throw new IllegalStateException("not yet supported: " + type);
+        case NULL -> CodeBlock.of("$L.writeNull();\n", out);
       };
     }
     return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);

@@ -113,6 +113,9 @@ public final class JavaReader {
       while (!toRead.isEmpty()) {
         readType(toRead.removeFirst());
       }
+      List<Definition> ordered = inDefinitionOrder(definitions, mirrors.strings(schema, "definitionOrder"));
+      definitions.clear();
+      definitions.addAll(ordered);
       definitions.addAll(types);
       Pragmas pragmas =
           new Pragmas(
@@ -128,6 +131,35 @@ public final class JavaReader {
               ElementOrigin.of(root, schema),
               Optional.of(javaType(root.asType())));
       return new Result(model, problems);
+    }
+
+    /**
+     * The commands and events (each with the implicit argument type just before it) in the order
+     * {@code @Schema(definitionOrder)} gives; the unlisted ones after, in Java order.
+     */
+    private List<Definition> inDefinitionOrder(List<Definition> defs, List<String> order) {
+      if (order.isEmpty()) {
+        return List.copyOf(defs);
+      }
+      Map<String, Integer> rank = new java.util.HashMap<>();
+      for (int i = 0; i < order.size(); i++) {
+        rank.putIfAbsent(order.get(i), i);
+      }
+      List<List<Definition>> groups = new ArrayList<>();
+      List<Definition> group = new ArrayList<>();
+      for (Definition d : defs) {
+        group.add(d);
+        if (!d.implicit()) {
+          groups.add(group);
+          group = new ArrayList<>();
+        }
+      }
+      groups.sort(java.util.Comparator.comparingInt(
+          g -> rank.getOrDefault(g.get(g.size() - 1).name(), Integer.MAX_VALUE)));
+      List<Definition> out = new ArrayList<>();
+      groups.forEach(out::addAll);
+      out.addAll(group);
+      return out;
     }
 
     /** The command methods of an interface: its superinterfaces' first, depth first, then its own. */
@@ -182,7 +214,7 @@ public final class JavaReader {
               mirrors.bool(command, "allowPreconfig"),
               mirrors.bool(command, "gen"),
               features(method),
-              Condition.ALWAYS,
+              condition(method),
               origin,
               javaName));
     }
@@ -207,7 +239,7 @@ public final class JavaReader {
               data,
               boxed,
               features(method),
-              Condition.ALWAYS,
+              condition(method),
               origin,
               javaType(iface.asType()),
               javaName,
@@ -259,7 +291,7 @@ public final class JavaReader {
       String implicit = StructDef.implicitArgumentsName(owner);
       definitions.add(
           new StructDef(
-              implicit, Optional.empty(), members, List.of(), Condition.ALWAYS, origin, true,
+              implicit, Optional.empty(), members, List.of(), condition(method), origin, true,
               Optional.empty()));
       return Optional.of(implicit);
     }
@@ -297,7 +329,7 @@ public final class JavaReader {
         }
       }
       return new Member(
-          name, ref, optional, features(element), Condition.ALWAYS, origin, javaName, javaType(type));
+          name, ref, optional, features(element), condition(element), origin, javaName, javaType(type));
     }
 
     /** The QAPI type of a Java type, registering records and enums; null (with an error) if none. */
@@ -343,6 +375,8 @@ public final class JavaReader {
           return TypeRef.named("number");
         case "org.qapi4j.runtime.json.JsonValue":
           return TypeRef.named("any");
+        case "org.qapi4j.runtime.QNull":
+          return TypeRef.named("null");
         case "java.util.List":
           if (declared.getTypeArguments().size() != 1) {
             problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
@@ -409,7 +443,7 @@ public final class JavaReader {
         }
         types.add(
             new StructDef(
-                name, base, members, features(element), Condition.ALWAYS, origin, false,
+                name, base, members, features(element), condition(element), origin, false,
                 Optional.of(javaType(element.asType())), javaBase));
       } else {
         List<EnumValue> values = new ArrayList<>();
@@ -427,11 +461,11 @@ public final class JavaReader {
             wire = Names.enumValue(constant);
             at = at.derivedFrom(constant, "@Name(\"...\")");
           }
-          values.add(new EnumValue(wire, features(e), Condition.ALWAYS, at, constant));
+          values.add(new EnumValue(wire, features(e), condition(e), at, constant));
         }
         types.add(
             new EnumDef(
-                name, values, Optional.empty(), features(element), Condition.ALWAYS, origin,
+                name, values, Optional.empty(), features(element), condition(element), origin,
                 Optional.of(javaType(element.asType()))));
       }
     }
@@ -464,11 +498,11 @@ public final class JavaReader {
           }
           TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
           if (ref != null) {
-            variants.add(new Variant(variantName(r), ref, Condition.ALWAYS, variantOrigin(r),
+            variants.add(new Variant(variantName(r), ref, condition(r), variantOrigin(r),
                 javaType(r.asType()), c.get(0).getSimpleName().toString()));
           }
         }
-        types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), Condition.ALWAYS, origin,
+        types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), condition(element), origin,
             Optional.of(javaType(element.asType()))));
         return;
       }
@@ -504,7 +538,7 @@ public final class JavaReader {
         }
         TypeRef branch = typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
         if (branch != null) {
-          variants.add(new Variant(variantName(r), branch, Condition.ALWAYS, variantOrigin(r),
+          variants.add(new Variant(variantName(r), branch, condition(r), variantOrigin(r),
               javaType(r.asType()), c.get(1).getSimpleName().toString()));
         }
       }
@@ -512,7 +546,7 @@ public final class JavaReader {
         problem(origin, "union " + name + " needs a variant record whose first component is the base");
         return;
       }
-      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), Condition.ALWAYS,
+      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), condition(element),
           origin,
           Optional.of(javaType(element.asType())), other, baseComponent));
     }
@@ -526,9 +560,30 @@ public final class JavaReader {
             org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
       }
       for (Map.Entry<String, AnnotationMirror> f : mirrors.features(e)) {
-        out.add(new org.qapi4j.model.Feature(f.getKey(), Condition.ALWAYS, ElementOrigin.of(e, f.getValue()).attribute("value")));
+        String text = mirrors.string(f.getValue(), "condition");
+        Condition c = text.isEmpty() ? Condition.ALWAYS
+            : parseCondition(text, ElementOrigin.of(e, f.getValue()).attribute("condition"));
+        out.add(new org.qapi4j.model.Feature(f.getKey(), c, ElementOrigin.of(e, f.getValue()).attribute("value")));
       }
       return out;
+    }
+
+    /** The element's {@code @If} condition; always, if it has none. */
+    private Condition condition(Element e) {
+      Optional<AnnotationMirror> mirror = Mirrors.find(e, Mirrors.IF);
+      if (mirror.isEmpty()) {
+        return Condition.ALWAYS;
+      }
+      return parseCondition(mirrors.string(mirror.get(), "value"), ElementOrigin.of(e, mirror.get()).attribute("value"));
+    }
+
+    private Condition parseCondition(String text, org.qapi4j.model.Origin at) {
+      try {
+        return org.qapi4j.model.ConditionSyntax.parse(text);
+      } catch (IllegalArgumentException ex) {
+        problem(at, ex.getMessage());
+        return Condition.ALWAYS;
+      }
     }
 
     private String variantName(TypeElement r) {

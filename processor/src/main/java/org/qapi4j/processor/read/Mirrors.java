@@ -29,6 +29,7 @@ final class Mirrors {
   static final String FEATURE = "org.qapi4j.annotations.Feature";
   static final String FEATURES = "org.qapi4j.annotations.Features";
   static final String ALTERNATE = "org.qapi4j.annotations.Alternate";
+  static final String IF = "org.qapi4j.annotations.If";
 
   private final Elements elements;
 

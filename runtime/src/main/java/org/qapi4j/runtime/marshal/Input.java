@@ -167,6 +167,12 @@ public final class Input {
   }
 
   /** QAPI {@code any}: whatever JSON value is there, as a tree. */
+  /** A value of QAPI type {@code null}. */
+  public static org.qapi4j.runtime.QNull qnull(JsonParser p, String path) {
+    jsonNull(p, path);
+    return org.qapi4j.runtime.QNull.INSTANCE;
+  }
+
   public static org.qapi4j.runtime.json.JsonValue any(JsonParser p) {
     return switch (p.currentToken()) {
       case START_OBJECT -> {
