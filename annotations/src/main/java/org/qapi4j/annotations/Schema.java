@@ -58,4 +58,11 @@ public @interface Schema {
    * order.
    */
   String[] definitionOrder() default {};
+
+  /**
+   * Types that belong to the schema though no command or event uses them (records, enums,
+   * sealed interfaces): they are checked, and marshalling is generated for them. The types the
+   * commands and events use belong to it anyway.
+   */
+  Class<?>[] types() default {};
 }

@@ -28,8 +28,11 @@ public final class Main {
           "usage: qapi4j COMMAND [ARGS]",
           "",
           "commands:",
-          "  check SCHEMA.json         check a QAPI JSON schema and the files it includes;",
-          "                            print every error as FILE:LINE: message",
+          "  check [--via-javac] [--defined SYM,SYM...] SCHEMA.json",
+          "                            check a QAPI JSON schema and the files it includes;",
+          "                            print every error as FILE:LINE: message. --via-javac",
+          "                            imports it to Java and compiles that with the processor",
+          "                            in-process, reporting javac's and the processor's errors",
           "  introspect [--unmask] [--defined SYM,SYM...] SCHEMA.json",
           "                            print the schema's query-qmp-schema reply, with the",
           "                            given 'if' symbols defined (none by default)",
@@ -92,11 +95,61 @@ public final class Main {
   }
 
   private static int check(List<String> args, Path cwd, PrintStream err) {
-    if (args.size() != 1 || args.get(0).startsWith("-")) {
-      return usage(err, "check takes one schema file");
+    boolean viaJavac = false;
+    Set<String> defined = new LinkedHashSet<>();
+    String schema = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--via-javac")) {
+        viaJavac = true;
+      } else if (a.equals("--defined")) {
+        if (++i >= args.size()) {
+          return usage(err, "--defined needs a list of symbols");
+        }
+        symbols(args.get(i), defined);
+      } else if (a.startsWith("-")) {
+        return usage(err, "unknown option '" + a + "'");
+      } else if (schema != null) {
+        return usage(err, "check takes one schema file");
+      } else {
+        schema = a;
+      }
     }
-    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, args.get(0));
-    return report(result, err);
+    if (schema == null) {
+      return usage(err, "check needs a schema file");
+    }
+    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, schema);
+    if (!viaJavac) {
+      return report(result, err);
+    }
+    // What only the JSON form can get wrong is the JSON front end's to report; the rest is
+    // reported by javac and the processor, on the imported Java.
+    if (result.schema().isEmpty() || !result.jsonOnlyErrors().isEmpty()) {
+      return report(result, err);
+    }
+    Map<String, String> files =
+        JavaWriter.write(result.schema().get(), result.docsByDefinition(), IMPORT_PACKAGE);
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("qapi4j-check");
+      ViaJavac.Result compiled = ViaJavac.compile(files, defined, scratch);
+      compiled.errors().forEach(err::println);
+      return compiled.errors().isEmpty() ? 0 : 1;
+    } catch (IOException e) {
+      err.println("qapi4j: " + e.getMessage());
+      return 2;
+    } finally {
+      if (scratch != null) {
+        ViaJavac.delete(scratch);
+      }
+    }
+  }
+
+  /** The package {@code check --via-javac} imports schemas into. */
+  static final String IMPORT_PACKAGE = "qapi4j.imported";
+
+  private static void symbols(String value, Set<String> into) {
+    Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(into::add);
   }
 
   /** Prints the errors of a schema; its exit status. */
@@ -176,7 +229,7 @@ public final class Main {
         if (value == null) {
           return usage(err, "--defined needs a list of symbols");
         }
-        Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).forEach(defined::add);
+        symbols(value, defined);
       } else if (a.startsWith("-")) {
         return usage(err, "unknown option '" + a + "'");
       } else if (schema != null) {

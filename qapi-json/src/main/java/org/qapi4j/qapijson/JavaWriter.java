@@ -64,6 +64,8 @@ public final class JavaWriter {
   private final Map<String, Definition> byName;
   /** QAPI type name to Java simple name. */
   private final Map<String, String> javaNames = new HashMap<>();
+  /** Each type definition's Java simple name (a duplicate QAPI name gets its own). */
+  private final Map<Definition, String> javaOf = new java.util.IdentityHashMap<>();
   /** Java simple names in use in the package. */
   private final Set<String> used = new HashSet<>();
   /** The records made for union inline bases, by union name. */
@@ -89,24 +91,27 @@ public final class JavaWriter {
     used.addAll(TAKEN);
     for (Definition d : schema.definitions()) {
       if (!d.implicit() && !(d instanceof CommandDef) && !(d instanceof EventDef)) {
-        javaNames.put(d.name(), claim(typeName(d.name())));
+        String java = claim(typeName(d.name()));
+        javaOf.put(d, java);
+        javaNames.putIfAbsent(d.name(), java);
       }
     }
     for (Definition d : schema.definitions()) {
       if (d instanceof UnionDef u && byName.get(u.base()) instanceof StructDef b && b.implicit()) {
-        String name = claim(javaNames.get(u.name()) + "Base");
+        String name = claim(javaOf.get(u) + "Base");
         unionBases.put(u.name(), name);
         javaNames.put(b.name(), name);
+        javaOf.put(b, name);
       }
     }
     Map<String, List<Definition>> modules = new LinkedHashMap<>();
     for (Definition d : schema.definitions()) {
       modules.computeIfAbsent(module(d), m -> new ArrayList<>()).add(d);
       if (d instanceof StructDef s && !s.implicit()) {
-        struct(s, s.name(), javaNames.get(s.name()));
+        struct(s, s.name(), javaOf.get(s));
       } else if (d instanceof StructDef s && s.name().endsWith("-base")) {
         String union = s.name().substring("q_obj_".length(), s.name().length() - "-base".length());
-        struct(s, union, javaNames.get(s.name()));
+        struct(s, union, javaOf.get(s));
       } else if (d instanceof EnumDef e) {
         enumType(e);
       } else if (d instanceof UnionDef u) {
@@ -289,7 +294,7 @@ public final class JavaWriter {
   }
 
   private void enumType(EnumDef e) {
-    String javaName = javaNames.get(e.name());
+    String javaName = javaOf.get(e);
     Source src = new Source();
     QapiDoc doc = docs.get(e.name());
     src.javadoc(doc, "", Map.of());
@@ -323,7 +328,7 @@ public final class JavaWriter {
   }
 
   private void union(UnionDef u) {
-    String javaName = javaNames.get(u.name());
+    String javaName = javaOf.get(u);
     Source src = new Source();
     src.imports.add("org.qapi4j.annotations.Union");
     QapiDoc doc = docs.get(u.name());
@@ -398,7 +403,7 @@ public final class JavaWriter {
   }
 
   private void alternate(AlternateDef a) {
-    String javaName = javaNames.get(a.name());
+    String javaName = javaOf.get(a);
     Source src = new Source();
     src.imports.add("org.qapi4j.annotations.Alternate");
     QapiDoc doc = docs.get(a.name());
@@ -598,6 +603,10 @@ public final class JavaWriter {
     if (!memberExceptions.isEmpty()) {
       attributes.add("memberNameExceptions = " + strings(memberExceptions));
     }
+    List<String> unused = unusedTypes();
+    if (!unused.isEmpty()) {
+      attributes.add("types = " + array(unused.stream().map(t -> t + ".class").toList()));
+    }
     List<String> order = schema.definitions().stream()
         .filter(d -> d instanceof CommandDef || d instanceof EventDef).map(Definition::name).toList();
     attributes.add("definitionOrder = " + strings(order));
@@ -611,6 +620,47 @@ public final class JavaWriter {
       src.line("    extends " + String.join(",\n        ", commandInterfaces) + " {}");
     }
     file(name, src);
+  }
+
+  /** The Java names of the types no command or event reaches, in definition order. */
+  private List<String> unusedTypes() {
+    Set<String> reached = new HashSet<>();
+    List<String> queue = new ArrayList<>();
+    for (Definition d : schema.definitions()) {
+      if (d instanceof CommandDef c) {
+        c.data().ifPresent(queue::add);
+        c.returns().ifPresent(t -> queue.add(element(t)));
+      } else if (d instanceof EventDef e) {
+        e.data().ifPresent(queue::add);
+      }
+    }
+    while (!queue.isEmpty()) {
+      String name = queue.remove(queue.size() - 1);
+      if (!reached.add(name)) {
+        continue;
+      }
+      Definition d = byName.get(name);
+      if (d instanceof StructDef s) {
+        s.base().ifPresent(queue::add);
+        s.members().forEach(m -> queue.add(element(m.type())));
+      } else if (d instanceof UnionDef u) {
+        queue.add(u.base());
+        u.variants().forEach(v -> queue.add(element(v.type())));
+      } else if (d instanceof AlternateDef a) {
+        a.variants().forEach(v -> queue.add(element(v.type())));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (Definition d : schema.definitions()) {
+      if (!d.implicit() && !(d instanceof CommandDef) && !(d instanceof EventDef) && !reached.contains(d.name())) {
+        out.add(javaOf.get(d));
+      }
+    }
+    return out;
+  }
+
+  private static String element(TypeRef t) {
+    return t instanceof TypeRef.Array a ? a.element().qapiName() : t.qapiName();
   }
 
   private static String strings(List<String> values) {

@@ -38,11 +38,22 @@ public final class QapiSchemaReader {
    * @param errors every error, formatted as QEMU prints it (each may span several lines)
    * @param docs the doc comments of the schema and its includes, in order
    * @param docsByDefinition each definition's doc comment, by definition name
+   * @param schemaErrors the errors the model checks found (the ones a Java schema can have too),
+   *     a part of {@code errors}
    */
   public record Result(
-      Optional<Schema> schema, List<String> errors, List<QapiDoc> docs, Map<String, QapiDoc> docsByDefinition) {
+      Optional<Schema> schema,
+      List<String> errors,
+      List<QapiDoc> docs,
+      Map<String, QapiDoc> docsByDefinition,
+      List<String> schemaErrors) {
     public boolean ok() {
       return errors.isEmpty();
+    }
+
+    /** The errors only the JSON form can have: syntax, expression shape, doc comments. */
+    public List<String> jsonOnlyErrors() {
+      return errors.stream().filter(e -> !schemaErrors.contains(e)).toList();
     }
   }
 
@@ -54,7 +65,7 @@ public final class QapiSchemaReader {
     try {
       parsed = QapiParser.parse(baseDir, fname);
     } catch (QapiError e) {
-      return new Result(Optional.empty(), List.of(e.format()), List.of(), Map.of());
+      return new Result(Optional.empty(), List.of(e.format()), List.of(), Map.of(), List.of());
     }
     List<String> errors = new ArrayList<>();
     List<Expression> checked = new ArrayList<>();
@@ -67,13 +78,15 @@ public final class QapiSchemaReader {
       }
     }
     if (!errors.isEmpty()) {
-      return new Result(Optional.empty(), errors, parsed.docs(), Map.of());
+      return new Result(Optional.empty(), errors, parsed.docs(), Map.of(), List.of());
     }
     String name = fname.replaceAll("^.*/", "").replaceAll("\\.json$", "");
     Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), parsed.files());
+    List<String> schemaErrors = new ArrayList<>();
     for (Diagnostic d : new SchemaChecker().check(schema)) {
-      errors.add(format(d));
+      schemaErrors.add(format(d));
     }
+    errors.addAll(schemaErrors);
     Map<String, QapiDoc> docs = new HashMap<>();
     for (Expression e : checked) {
       if (e.doc() != null) {
@@ -81,7 +94,7 @@ public final class QapiSchemaReader {
       }
     }
     errors.addAll(checkDocs(schema, docs));
-    return new Result(Optional.of(schema), errors, parsed.docs(), docs);
+    return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors);
   }
 
   /** A model diagnostic as QEMU prints it. */

@@ -110,6 +110,9 @@ public final class JavaReader {
           }
         }
       }
+      for (DeclaredType extra : mirrors.types(schema, "types")) {
+        typeRef(extra, root, "type " + extra + " of @Schema(types)");
+      }
       while (!toRead.isEmpty()) {
         readType(toRead.removeFirst());
       }

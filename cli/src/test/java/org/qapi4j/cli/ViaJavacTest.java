@@ -1,0 +1,69 @@
+package org.qapi4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qapi4j.qapijson.JavaWriter;
+import org.qapi4j.qapijson.QapiSchemaReader;
+
+/**
+ * The Java path: QAPI JSON imported to Java and compiled with javac and the processor gives the
+ * same schema as the JSON path — QEMU's whole schema introspects byte for byte alike, and every
+ * QEMU schema case is accepted or rejected as by {@code qapi4j check}.
+ */
+class ViaJavacTest {
+  static final Path QEMU = MainTest.QEMU;
+  static final Path CASES = QEMU.resolve("qapi-schema-tests");
+
+  @Test
+  void importedQemuSchemaCompilesAndIntrospectsAsQemu(@TempDir Path scratch) throws IOException {
+    QapiSchemaReader.Result read = QapiSchemaReader.read(QEMU.resolve("qapi"), "qapi-schema.json");
+    Map<String, String> files = JavaWriter.write(read.schema().orElseThrow(), read.docsByDefinition(), "org.qemu.qapi");
+    Set<String> defined =
+        Files.readAllLines(QEMU.resolve("defined-conditions.txt")).stream()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .collect(Collectors.toSet());
+    ViaJavac.Result compiled = ViaJavac.compile(files, defined, scratch);
+    assertEquals("", String.join("\n", compiled.errors()));
+    String introspection =
+        Files.readString(compiled.output().resolve("org/qemu/qapi/QapiSchema.qmp-schema.json"));
+    assertEquals(Files.readString(QEMU.resolve("query-qmp-schema.x86_64.json")).strip(), introspection.strip());
+  }
+
+  static Stream<String> cases() throws IOException {
+    return QemuCases.names(CASES);
+  }
+
+  /** Each case: accepted through javac iff the JSON front end accepts it. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void caseThroughJavacAsThroughCheck(String name) throws IOException {
+    boolean valid = Files.readString(CASES.resolve(name + ".err")).isEmpty();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"check", "--via-javac", name + ".json"}, CASES,
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    String errors = err.toString(StandardCharsets.UTF_8);
+    if (valid) {
+      assertEquals(0, status, errors);
+      assertEquals("", errors);
+    } else {
+      assertEquals(1, status, errors);
+      assertNotEquals("", errors);
+    }
+  }
+}
