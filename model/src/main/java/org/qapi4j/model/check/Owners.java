@@ -1,6 +1,5 @@
 package org.qapi4j.model.check;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.qapi4j.model.CommandDef;
 import org.qapi4j.model.Definition;
@@ -16,7 +15,8 @@ final class Owners {
 
   static Map<Definition, Definition> of(Schema schema) {
     Map<String, Definition> byName = schema.byName();
-    Map<Definition, Definition> owner = new LinkedHashMap<>();
+    // By identity: records hash deeply, and two definitions may be equal (duplicates).
+    Map<Definition, Definition> owner = new java.util.IdentityHashMap<>();
     for (Definition d : schema.definitions()) {
       owner.putIfAbsent(d, d);
       String data =

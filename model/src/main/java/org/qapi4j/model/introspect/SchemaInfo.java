@@ -40,6 +40,7 @@ public final class SchemaInfo {
   private final boolean unmask;
   private final List<Conditional> entries = new ArrayList<>();
   private final List<TypeRef> usedTypes = new ArrayList<>();
+  private final java.util.Set<TypeRef> used = new java.util.HashSet<>();
   private final Map<String, String> masked = new LinkedHashMap<>();
 
   private SchemaInfo(Schema schema, boolean unmask) {
@@ -232,7 +233,7 @@ public final class SchemaInfo {
    */
   private String use(TypeRef type) {
     TypeRef t = normalise(type);
-    if (!usedTypes.contains(t)) {
+    if (used.add(t)) {
       usedTypes.add(t);
     }
     if (t instanceof TypeRef.Array a) {

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Times the compiler side on QEMU 7.2's whole schema (run by hand, not in CI):
+#   qapi4j check and qapi4j introspect end to end (JVM start included);
+#   javac of the imported schema (696 files) without and with the qapi4j processor.
+# Prints each run's wall time and the median of RUNS runs (default 5).
+# Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar), ../shared beside the project.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+JAR=$ROOT/cli/target/qapi4j.jar
+QAPI=$ROOT/../shared/qemu-7.2/qapi
+RUNS=${RUNS:-5}
+[ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+DEFINED=$(grep -v '^#' "$ROOT/../shared/qemu-7.2/defined-conditions.txt" | paste -sd,)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+(cd "$QAPI" && java -jar "$JAR" import --package org.qemu.qapi --out "$WORK/src" qapi-schema.json >/dev/null)
+find "$WORK/src" -name '*.java' > "$WORK/sources"
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+bench() {
+  local label=$1; shift
+  local times=()
+  for _ in $(seq "$RUNS"); do
+    rm -rf "$WORK/out" && mkdir -p "$WORK/out/classes" "$WORK/out/gen"
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%-34s median %6s ms   runs: %s\n' "$label" "$(printf '%s\n' "${times[@]}" | median)" "${times[*]}"
+}
+
+cd "$QAPI"
+bench "qapi4j check" java -jar "$JAR" check qapi-schema.json
+bench "qapi4j introspect" java -jar "$JAR" introspect --defined "$DEFINED" qapi-schema.json
+bench "javac, no processor" javac --release 17 -proc:none -cp "$JAR" -d "$WORK/out/classes" @"$WORK/sources"
+bench "javac + qapi4j processor" javac --release 17 -cp "$JAR" -processor org.qapi4j.processor.Qapi4jProcessor \
+  -Aqapi4j.defined="$DEFINED" -d "$WORK/out/classes" -s "$WORK/out/gen" @"$WORK/sources"
