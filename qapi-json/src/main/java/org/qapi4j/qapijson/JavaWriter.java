@@ -826,13 +826,23 @@ public final class JavaWriter {
       }
     }
 
+    private static final java.util.regex.Pattern QAPI_REF =
+        java.util.regex.Pattern.compile("@([A-Za-z][\\w-]*\\w|[A-Za-z])|@");
+
+    /** Doc text as Javadoc: HTML escaped, QAPI's {@code @name} references as code. */
     private static String escape(String text) {
-      return text.replace("&", "&amp;")
+      String html = text.replace("&", "&amp;")
           .replace("<", "&lt;")
           .replace(">", "&gt;")
           .replace("*/", "*&#47;")
-          .replace("@", "&#64;")
           .replace("\\", "&#92;");
+      java.util.regex.Matcher m = QAPI_REF.matcher(html);
+      StringBuilder sb = new StringBuilder();
+      while (m.find()) {
+        m.appendReplacement(sb, m.group(1) == null ? "&#64;" : "{@code " + m.group(1) + "}");
+      }
+      m.appendTail(sb);
+      return sb.toString();
     }
   }
 }
