@@ -1,6 +1,5 @@
 package org.qapi4j.qapijson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -386,14 +385,5 @@ final class ExprChecker {
       throw error("'boxed': true requires 'data'");
     }
     checkType(args, "'data'", false, boxed ? null : "");
-  }
-
-  /** All the expressions, checked in order; stops at the first violation, as QEMU does. */
-  List<Expression> checkAll(List<Expression> expressions) throws QapiError {
-    List<Expression> out = new ArrayList<>(expressions.size());
-    for (Expression e : expressions) {
-      out.add(check(e));
-    }
-    return out;
   }
 }
