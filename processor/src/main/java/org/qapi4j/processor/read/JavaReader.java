@@ -32,6 +32,7 @@ import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Names;
 import org.qapi4j.model.Pragmas;
+import org.qapi4j.model.Predefined;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
@@ -380,6 +381,11 @@ public final class JavaReader {
           return TypeRef.named("any");
         case "org.qapi4j.runtime.QNull":
           return TypeRef.named("null");
+        case "org.qapi4j.runtime.QType":
+          if (typeNames.putIfAbsent(qualified, Predefined.QTYPE) == null) {
+            types.add(Predefined.qtype()); // the predefined enum, in order of first use
+          }
+          return TypeRef.named(Predefined.QTYPE);
         case "java.util.List":
           if (declared.getTypeArguments().size() != 1) {
             problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
@@ -605,7 +611,8 @@ public final class JavaReader {
 
   private static String unsupported(String what, TypeMirror type) {
     return what + " has type " + type + ", which is not a QAPI type: use String, long, int, short,"
-        + " byte, boolean, double (or their boxes), List<T>, a record (struct) or an enum";
+        + " byte, boolean, double (or their boxes), JsonValue (any), QNull (null), QType, List<T>,"
+        + " a record (struct), an enum, or a sealed interface (union or alternate)";
   }
 
   private static String boxedName(TypeKind kind) {

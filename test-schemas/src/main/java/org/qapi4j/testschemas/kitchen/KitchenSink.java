@@ -10,6 +10,9 @@ import org.qapi4j.annotations.Optional;
 import org.qapi4j.annotations.Schema;
 import org.qapi4j.annotations.Type;
 import org.qapi4j.annotations.Union;
+import org.qapi4j.runtime.QNull;
+import org.qapi4j.runtime.QType;
+import org.qapi4j.runtime.json.JsonValue;
 
 /**
  * The kitchen sink: every construct of the Java form of QAPI that qapi4j implements so far, after
@@ -100,6 +103,13 @@ public interface KitchenSink {
     @Name("u")
     record TheUnion(UserDefUnion value) implements AltEnumUnion {}
   }
+
+  /** The built-ins without a Java primitive: QAPI's null, any and the predefined enum QType. */
+  record Builtins(
+      QType type, @Optional List<QType> types, QNull nothing, @Optional QNull maybe, JsonValue anything) {}
+
+  @Command
+  Builtins echoBuiltins(Builtins b);
 
   @Command
   UserDefTwo userDefCmd2(UserDefOne one, @Optional UserDefA a);

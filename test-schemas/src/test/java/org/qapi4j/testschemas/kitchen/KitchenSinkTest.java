@@ -10,6 +10,8 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.QNull;
+import org.qapi4j.runtime.QType;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.json.QmpJson;
 import tools.jackson.core.JsonGenerator;
@@ -104,33 +106,20 @@ class KitchenSinkTest {
 
   @Test
   void commandsThroughTheDispatchTable() {
-    KitchenSink impl = new KitchenSink() {
-      @Override public UserDefTwo userDefCmd2(UserDefOne one, UserDefA a) {
-        return new UserDefTwo(one, a == null ? List.of() : List.of(one));
-      }
-      @Override public Integers echoIntegers(Integers integers) { return integers; }
-      @Override public void userDefCmd() {}
-      @Override public long guestGetTime(long a, Long b) { return b == null ? a : a + b; }
-      @Override public void guestSync(long id) {}
-      @Override public void oobCommand() {}
-      @Override public void coroutineCommand() {}
-      @Override public UserDefOne boxedStruct(UserDefOne arg) { return arg; }
-      @Override public UserDefUnion echoUnion(UserDefUnion union, AltAll alt, AltEnumUnion other) { return union; }
-      @Override public UserDefUnion boxedUnion(UserDefUnion union) { return union; }
-    };
+    KitchenSink impl = new Impl();
     List<QmpCommand> commands = new KitchenSink_Dispatch(impl).commands();
-    assertEquals(List.of("user-def-cmd2", "echo-union", "boxed-union", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
+    assertEquals(List.of("echo-builtins", "user-def-cmd2", "echo-union", "boxed-union", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
         "oob-command", "coroutine-command", "boxed-struct"), commands.stream().map(QmpCommand::name).toList());
-    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, commands.get(7).flags());
-    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, commands.get(6).flags());
+    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, byName(commands, "oob-command").flags());
+    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, byName(commands, "guest-sync").flags());
     assertEquals("{\"integer\": 7, \"items\": [], \"string\": \"s\"}",
-        call(commands.get(0), "{\"one\": {\"integer\": 7, \"string\": \"s\"}}"));
-    assertEquals("42", call(commands.get(5), "{\"a\": 40, \"b\": 2}"));
-    assertEquals("{\"integer\": 1, \"string\": \"x\"}", call(commands.get(9), "{\"integer\": 1, \"string\": \"x\"}"));
-    assertEquals("{}", call(commands.get(4), null));
-    assertEquals("Parameter 'one' is missing", error(() -> call(commands.get(0), "{}")));
-    assertEquals("Parameter 'one.string' is missing", error(() -> call(commands.get(0), "{\"one\": {\"integer\": 7}}")));
-    assertEquals("Parameter 'id' expects uint32_t", error(() -> call(commands.get(6), "{\"id\": -1}")));
+        call(byName(commands, "user-def-cmd2"), "{\"one\": {\"integer\": 7, \"string\": \"s\"}}"));
+    assertEquals("42", call(byName(commands, "guest-get-time"), "{\"a\": 40, \"b\": 2}"));
+    assertEquals("{\"integer\": 1, \"string\": \"x\"}", call(byName(commands, "boxed-struct"), "{\"integer\": 1, \"string\": \"x\"}"));
+    assertEquals("{}", call(byName(commands, "user_def_cmd"), null));
+    assertEquals("Parameter 'one' is missing", error(() -> call(byName(commands, "user-def-cmd2"), "{}")));
+    assertEquals("Parameter 'one.string' is missing", error(() -> call(byName(commands, "user-def-cmd2"), "{\"one\": {\"integer\": 7}}")));
+    assertEquals("Parameter 'id' expects uint32_t", error(() -> call(byName(commands, "guest-sync"), "{\"id\": -1}")));
   }
 
   @Test
@@ -179,6 +168,63 @@ class KitchenSinkTest {
     assertEquals(new KitchenSink.AltEnumUnion.Kind(KitchenSink.EnumKind.TWO), read("\"two\"", other));
     assertEquals("{\"kind\": \"three\"}",
         write(read("{\"kind\": \"three\"}", other), KitchenSink_Marshal::writeAltEnumUnion));
+  }
+
+  @Test
+  void builtinsWithoutAJavaPrimitive() {
+    String json = "{\"type\": \"qdict\", \"types\": [\"qnull\", \"qbool\"], \"nothing\": null,"
+        + " \"anything\": {\"b\": [1, \"x\", null, 2.5], \"a\": {}}}";
+    KitchenSink.Builtins b = read(json, KitchenSink_Marshal::readBuiltins);
+    assertEquals(QType.QDICT, b.type());
+    assertEquals(List.of(QType.QNULL, QType.QBOOL), b.types());
+    assertEquals(QNull.INSTANCE, b.nothing());
+    assertEquals(null, b.maybe());
+    assertEquals(QType.QDICT, QType.of(b.anything()));
+    // QEMU's order; 'any' printed as QEMU prints what it holds: its own members in QDict order.
+    assertEquals("{\"nothing\": null, \"anything\": {\"a\": {}, \"b\": [1, \"x\", null, 2.5]}, \"type\": \"qdict\","
+        + " \"types\": [\"qnull\", \"qbool\"]}", write(b, KitchenSink_Marshal::writeBuiltins));
+    KitchenSink.Builtins maybe = read("{\"type\": \"none\", \"nothing\": null, \"maybe\": null, \"anything\": 1}",
+        KitchenSink_Marshal::readBuiltins);
+    assertEquals(QNull.INSTANCE, maybe.maybe());
+    assertEquals("{\"nothing\": null, \"anything\": 1, \"type\": \"none\", \"maybe\": null}",
+        write(maybe, KitchenSink_Marshal::writeBuiltins));
+  }
+
+  @Test
+  void builtinErrorsAsQemu() {
+    assertEquals("Parameter 'type' does not accept value 'qfloat'",
+        error(() -> read("{\"type\": \"qfloat\", \"nothing\": null, \"anything\": 1}", KitchenSink_Marshal::readBuiltins)));
+    assertEquals("Invalid parameter type for 'type', expected: string",
+        error(() -> read("{\"type\": 1, \"nothing\": null, \"anything\": 1}", KitchenSink_Marshal::readBuiltins)));
+    assertEquals("Invalid parameter type for 'nothing', expected: null",
+        error(() -> read("{\"type\": \"none\", \"nothing\": 0, \"anything\": 1}", KitchenSink_Marshal::readBuiltins)));
+    assertEquals("Invalid parameter type for 'types[1]', expected: string",
+        error(() -> read("{\"type\": \"none\", \"types\": [\"qnum\", null], \"nothing\": null, \"anything\": 1}",
+            KitchenSink_Marshal::readBuiltins)));
+    // qmp/missing-any-arg: an 'any' member is mandatory like any other.
+    assertEquals("Parameter 'anything' is missing",
+        error(() -> read("{\"type\": \"none\", \"nothing\": null}", KitchenSink_Marshal::readBuiltins)));
+  }
+
+  /** The application: echoes what it is given. */
+  static class Impl implements KitchenSink {
+    @Override public Builtins echoBuiltins(Builtins b) { return b; }
+    @Override public UserDefTwo userDefCmd2(UserDefOne one, UserDefA a) {
+      return new UserDefTwo(one, a == null ? List.of() : List.of(one));
+    }
+    @Override public Integers echoIntegers(Integers integers) { return integers; }
+    @Override public void userDefCmd() {}
+    @Override public long guestGetTime(long a, Long b) { return b == null ? a : a + b; }
+    @Override public void guestSync(long id) {}
+    @Override public void oobCommand() {}
+    @Override public void coroutineCommand() {}
+    @Override public UserDefOne boxedStruct(UserDefOne arg) { return arg; }
+    @Override public UserDefUnion echoUnion(UserDefUnion union, AltAll alt, AltEnumUnion other) { return union; }
+    @Override public UserDefUnion boxedUnion(UserDefUnion union) { return union; }
+  }
+
+  private static QmpCommand byName(List<QmpCommand> commands, String name) {
+    return commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   private static String call(QmpCommand command, String arguments) {
