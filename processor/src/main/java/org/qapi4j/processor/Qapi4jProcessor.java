@@ -130,10 +130,11 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     }
     Schema schema = read.schema();
     String pkg = schema.javaRoot().orElseThrow().packageName();
-    write(root, pkg, new MarshalGenerator(schema).generate());
-    write(root, pkg, new DispatchGenerator(schema, defined()).generate());
+    Set<String> defined = defined();
+    write(root, pkg, new MarshalGenerator(schema, defined).generate());
+    write(root, pkg, new DispatchGenerator(schema, defined).generate());
     writeIntrospection(root, pkg, schema);
-    EmitterGenerator emitters = new EmitterGenerator(schema);
+    EmitterGenerator emitters = new EmitterGenerator(schema, defined);
     for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
       write(root, group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue()));
     }

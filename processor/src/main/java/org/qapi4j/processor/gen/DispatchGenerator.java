@@ -37,7 +37,7 @@ public final class DispatchGenerator {
   public DispatchGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
     this.defined = java.util.Set.copyOf(defined);
-    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema));
+    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined);
     this.root = Poet.typeName(schema.javaRoot().orElseThrow());
   }
 

@@ -27,8 +27,16 @@ public final class EmitterGenerator {
   private final Marshalling marshalling;
 
   public EmitterGenerator(Schema schema) {
+    this(schema, java.util.Set.of());
+  }
+
+  /**
+   * Emitters for the configuration with {@code defined} symbols: an event whose {@code @If} fails
+   * is never sent, a data member whose {@code @If} fails is left out.
+   */
+  public EmitterGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
-    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema));
+    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined);
   }
 
   /** The events of the schema grouped by the interface that declares them, in schema order. */
@@ -76,12 +84,21 @@ public final class EmitterGenerator {
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC);
     Definition data = e.data().map(marshalling::definition).orElse(null);
+    if (!marshalling.exists(e.condition())) {
+      if (data != null && !e.boxed()) {
+        for (Member m : ((StructDef) data).members()) {
+          method.addParameter(Poet.typeName(m.javaType()), m.javaName());
+        }
+      } else if (data != null) {
+        method.addParameter(boxedType(data), "data");
+      }
+      return method.addComment("Not in this configuration (its @If fails): never sent.").build();
+    }
     if (data == null) {
       return method.addStatement("sink.emit(new $T($S, null$L))", Poet.QMP_EVENT, e.name(), throttle(e, null)).build();
     }
     if (e.boxed()) {
-      TypeName type =
-          data instanceof StructDef s ? Poet.typeName(s.javaType().orElseThrow()) : ClassName.get(Object.class);
+      TypeName type = boxedType(data);
       CodeBlock write = marshalling.write(TypeRef.named(data.name()), "out", CodeBlock.of("data"));
       return method
           .addParameter(type, "data")
@@ -95,7 +112,7 @@ public final class EmitterGenerator {
       method.addParameter(Poet.typeName(m.javaType()), m.javaName());
     }
     for (Member m : members) {
-      if (!m.optional() && !m.javaType().isPrimitive()) {
+      if (!m.optional() && !m.javaType().isPrimitive() && marshalling.exists(m.condition())) {
         method.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, m.javaName(), m.javaName());
       }
     }
@@ -109,6 +126,10 @@ public final class EmitterGenerator {
         members.stream().map(m -> new Marshalling.Flat(m, CodeBlock.of("$L", m.javaName()))).toList();
     method.addCode("$<}$L));\n", throttle(e, params));
     return method.build();
+  }
+
+  private static TypeName boxedType(Definition data) {
+    return data instanceof StructDef s ? Poet.typeName(s.javaType().orElseThrow()) : ClassName.get(Object.class);
   }
 
   /** The rate-limit arguments of {@code QmpEvent}, or nothing for an event without one. */

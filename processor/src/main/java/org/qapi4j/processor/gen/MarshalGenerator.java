@@ -33,8 +33,16 @@ public final class MarshalGenerator {
   private final Marshalling marshalling;
 
   public MarshalGenerator(Schema schema) {
+    this(schema, java.util.Set.of());
+  }
+
+  /**
+   * Readers and writers for the configuration with {@code defined} symbols: a member, enum value or
+   * branch whose {@code @If} fails is not on the wire.
+   */
+  public MarshalGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
-    this.marshalling = new Marshalling(schema, className(schema));
+    this.marshalling = new Marshalling(schema, className(schema), defined);
   }
 
   public static ClassName className(Schema schema) {
@@ -174,11 +182,12 @@ public final class MarshalGenerator {
     TypeName type = javaType(TypeRef.named(e.name()));
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("String value = $T.str(p, path)", Poet.INPUT);
-    if (e.values().isEmpty()) {
+    List<EnumValue> values = e.values().stream().filter(v -> marshalling.exists(v.condition())).toList();
+    if (values.isEmpty()) {
       code.addStatement("throw $T.badEnumValue(name, value)", Poet.INPUT);
     } else {
       code.add("return switch (value) {\n").indent();
-      for (EnumValue v : e.values()) {
+      for (EnumValue v : values) {
         code.add("case $S -> $T.$L;\n", v.name(), type, v.javaName());
       }
       code.add("default -> throw $T.badEnumValue(name, value);\n", Poet.INPUT);
@@ -203,8 +212,16 @@ public final class MarshalGenerator {
     } else {
       code.add("out.writeString(\n").indent().indent();
       code.add("switch (value) {\n").indent();
+      List<String> absent = new java.util.ArrayList<>();
       for (EnumValue v : e.values()) {
-        code.add("case $L -> $S;\n", v.javaName(), v.name());
+        if (marshalling.exists(v.condition())) {
+          code.add("case $L -> $S;\n", v.javaName(), v.name());
+        } else {
+          absent.add(v.javaName());
+        }
+      }
+      if (!absent.isEmpty()) {
+        code.add("case $L -> throw $T.absent($S, value);\n", String.join(", ", absent), Poet.OUTPUT, e.name());
       }
       code.unindent().add("});\n").unindent().unindent();
     }

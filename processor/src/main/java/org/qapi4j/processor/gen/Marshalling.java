@@ -7,8 +7,10 @@ import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.qapi4j.model.Builtin;
+import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
@@ -24,10 +26,21 @@ import org.qapi4j.model.WireOrder;
 final class Marshalling {
   private final Map<String, Definition> byName;
   private final ClassName marshal;
+  private final Set<String> defined;
 
-  Marshalling(Schema schema, ClassName marshal) {
+  /**
+   * @param defined the configuration's symbols: members, enum values, branches and features whose
+   *     {@code @If} fails do not exist on the wire
+   */
+  Marshalling(Schema schema, ClassName marshal, Set<String> defined) {
     this.byName = schema.byName();
     this.marshal = marshal;
+    this.defined = Set.copyOf(defined);
+  }
+
+  /** True if the condition holds in this configuration. */
+  boolean exists(Condition condition) {
+    return condition.holds(defined);
   }
 
   ClassName marshalClass() {
@@ -141,7 +154,8 @@ final class Marshalling {
       Function<Member, CodeBlock> access,
       boolean checkNulls) {
     CodeBlock.Builder code = CodeBlock.builder();
-    List<String> order = WireOrder.of(members.stream().map(Member::name).toList());
+    List<String> order =
+        WireOrder.of(members.stream().filter(m -> exists(m.condition())).map(Member::name).toList());
     for (String wireName : order) {
       Member m = members.stream().filter(x -> x.name().equals(wireName)).findFirst().orElseThrow();
       CodeBlock value = access.apply(m);
@@ -195,7 +209,7 @@ final class Marshalling {
       locals.add(local);
       TypeName type = Poet.typeName(m.javaType());
       code.addStatement("$T $L = $L", type, local, defaultValue(type));
-      if (!m.optional()) {
+      if (!m.optional() && exists(m.condition())) {
         String flag = names.newName("has" + Character.toUpperCase(m.javaName().charAt(0)) + m.javaName().substring(1));
         seen.add(flag);
         code.addStatement("boolean $L = false", flag);
@@ -214,6 +228,9 @@ final class Marshalling {
     code.beginControlFlow("switch ($L)", key);
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
+      if (!exists(m.condition())) {
+        continue; // not in this configuration: unexpected, and its Java value stays the default
+      }
       code.add("case $S -> {\n", m.name()).indent();
       code.addStatement("$L.present($L, $L)", errors, i, key);
       if (seen.get(i) != null) {

@@ -67,6 +67,12 @@ final class UnionGenerator {
     read.add("return switch ($L) {\n", tagOfBase).indent();
     for (EnumValue value : tagEnum.values()) {
       Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
+      if (!marshalling.exists(value.condition()) || (v != null && !marshalling.exists(v.condition()))) {
+        // Not in this configuration (the base reader refuses a value that is not).
+        read.add("case $L -> throw $T.badEnumValue($S, $S);\n", value.javaName(), Poet.INPUT, u.discriminator(),
+            value.name());
+        continue;
+      }
       String reader = "read" + Poet.identifier(u.name()) + "_" + (v != null ? suffix(v.name()) : "other");
       read.add("case $L -> $L($T.reread(object), path);\n", value.javaName(), reader, Poet.INPUT);
     }
@@ -82,6 +88,9 @@ final class UnionGenerator {
 
     // The second look, one reader per variant.
     for (Variant v : u.variants()) {
+      if (!marshalling.exists(v.condition())) {
+        continue;
+      }
       StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
       methods.add(readObject("read" + Poet.identifier(u.name()) + "_" + suffix(v.name()), base, List.of(branch),
           Poet.className(v.javaType()), false, "Reads union {@code " + u.name() + "} with branch {@code " + v.name() + "}."));
@@ -100,6 +109,10 @@ final class UnionGenerator {
       EnumValue value = tagEnum.values().stream().filter(e -> e.name().equals(v.name())).findFirst().orElseThrow();
       branch(write, first, Poet.className(v.javaType()));
       first = false;
+      if (!marshalling.exists(v.condition()) || !marshalling.exists(value.condition())) {
+        write.addStatement("throw $T.absent($S, value)", Poet.OUTPUT, u.name());
+        continue;
+      }
       write.beginControlFlow("if ($L != $T.$L)", tagOfVariant, tagClass, value.javaName());
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
       write.endControlFlow();
@@ -197,6 +210,9 @@ final class UnionGenerator {
     CodeBlock.Builder read = CodeBlock.builder();
     read.beginControlFlow("switch (p.currentToken())");
     for (Variant v : a.variants()) {
+      if (!marshalling.exists(v.condition())) {
+        continue; // not in this configuration: its JSON type matches no variant
+      }
       List<String> tokens = tokens(v.type());
       read.add("case $L -> {\n", String.join(", ", tokens)).indent();
       read.addStatement("return new $T($L)", Poet.className(v.javaType()),
@@ -212,7 +228,11 @@ final class UnionGenerator {
     for (Variant v : a.variants()) {
       branch(write, first, Poet.className(v.javaType()));
       first = false;
-      write.add(marshalling.write(v.type(), "out", CodeBlock.of("v.$L()", v.javaValue())));
+      if (marshalling.exists(v.condition())) {
+        write.add(marshalling.write(v.type(), "out", CodeBlock.of("v.$L()", v.javaValue())));
+      } else {
+        write.addStatement("throw $T.absent($S, value)", Poet.OUTPUT, a.name());
+      }
     }
     write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, a.name()).endControlFlow();
     return List.of(

@@ -583,7 +583,31 @@ public final class JavaReader {
       if (mirror.isEmpty()) {
         return Condition.ALWAYS;
       }
-      return parseCondition(mirrors.string(mirror.get(), "value"), ElementOrigin.of(e, mirror.get()).attribute("value"));
+      AnnotationMirror m = mirror.get();
+      ElementOrigin at = ElementOrigin.of(e, m);
+      String value = mirrors.string(m, "value");
+      List<String> all = mirrors.strings(m, "all");
+      List<String> any = mirrors.strings(m, "any");
+      String not = mirrors.string(m, "not");
+      int given = (value.isEmpty() ? 0 : 1) + (all.isEmpty() ? 0 : 1) + (any.isEmpty() ? 0 : 1) + (not.isEmpty() ? 0 : 1);
+      if (given != 1) {
+        problem(at, given == 0
+            ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
+            : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})");
+        return Condition.ALWAYS;
+      }
+      if (!value.isEmpty()) {
+        return parseCondition(value, at.attribute("value"));
+      }
+      if (!not.isEmpty()) {
+        return new Condition.Not(parseCondition(not, at.attribute("not")));
+      }
+      String attribute = all.isEmpty() ? "any" : "all";
+      List<Condition> operands = new ArrayList<>();
+      for (String operand : all.isEmpty() ? any : all) {
+        operands.add(parseCondition(operand, at.attribute(attribute)));
+      }
+      return all.isEmpty() ? new Condition.Any(operands) : new Condition.All(operands);
     }
 
     private Condition parseCondition(String text, org.qapi4j.model.Origin at) {

@@ -10,6 +10,16 @@ public final class Output {
 
   private Output() {}
 
+  /**
+   * A value the application wants to write that does not exist in the configuration the code was
+   * generated for (an enum value, branch or variant whose {@code @If} fails): a bug of the
+   * application, as calling a function {@code #if}'d out of QEMU would be.
+   */
+  public static IllegalArgumentException absent(String type, Object value) {
+    return new IllegalArgumentException(
+        value + " of " + type + " does not exist in this configuration (its @If condition fails)");
+  }
+
   /** QAPI {@code uint64} and {@code size}: the long's 64 bits as an unsigned number. */
   public static void uint64(JsonGenerator out, long value) {
     if (value >= 0) {
