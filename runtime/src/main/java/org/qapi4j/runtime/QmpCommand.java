@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param name the wire name, the value of {@code "execute"}
  * @param flags a bit set of {@link #ALLOW_OOB}, {@link #COROUTINE}, {@link #NO_SUCCESS_RESPONSE},
- *     {@link #ALLOW_PRECONFIG}
+ *     {@link #ALLOW_PRECONFIG}, and the command's special features {@link #DEPRECATED} and
+ *     {@link #UNSTABLE} (which the server's {@link CompatPolicy} acts on)
  * @param handler the marshal function
  */
 public record QmpCommand(String name, int flags, CommandHandler handler) {
@@ -19,6 +20,10 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
   public static final int NO_SUCCESS_RESPONSE = 1 << 2;
   /** QAPI {@code allow-preconfig}: may run before machine initialization completes. */
   public static final int ALLOW_PRECONFIG = 1 << 3;
+  /** QAPI feature {@code deprecated}: refused under {@code -compat deprecated-input=reject}. */
+  public static final int DEPRECATED = 1 << 4;
+  /** QAPI feature {@code unstable}: refused under {@code -compat unstable-input=reject}. */
+  public static final int UNSTABLE = 1 << 5;
 
   public QmpCommand {
     Objects.requireNonNull(name, "name");
@@ -39,5 +44,11 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
 
   public boolean allowPreconfig() {
     return (flags & ALLOW_PRECONFIG) != 0;
+  }
+
+  /** The command's special features as {@link CompatPolicy#DEPRECATED} and {@link CompatPolicy#UNSTABLE} bits. */
+  public int specialFeatures() {
+    return ((flags & DEPRECATED) != 0 ? CompatPolicy.DEPRECATED : 0)
+        | ((flags & UNSTABLE) != 0 ? CompatPolicy.UNSTABLE : 0);
   }
 }

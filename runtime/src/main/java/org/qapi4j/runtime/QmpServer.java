@@ -59,13 +59,15 @@ public final class QmpServer {
             return t;
           });
   private final org.qapi4j.runtime.server.EventThrottle throttle;
+  private final CompatPolicy policy;
   private volatile boolean started;
   private volatile boolean stopping;
 
   private QmpServer(Builder b) {
     this.endpoints = List.copyOf(b.endpoints);
     this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
-    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection);
+    this.policy = b.policy;
+    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection, b.policy);
     try {
       this.io = new IoThread();
     } catch (IOException e) {
@@ -182,11 +184,14 @@ public final class QmpServer {
 
   private void emit(QmpEvent event) {
     Objects.requireNonNull(event, "event");
+    if (policy.hides(event.features())) {
+      return; // -compat deprecated-output=hide (unstable-output=hide): such events are not sent
+    }
     Instant now = Instant.now();
     byte[] message;
     try {
       message =
-          QmpJson.message(
+          org.qapi4j.runtime.marshal.Compat.with(policy, () -> QmpJson.message(
               g -> {
                 g.writeStartObject();
                 g.writeName("timestamp");
@@ -203,7 +208,7 @@ public final class QmpServer {
                   event.data().write(g);
                 }
                 g.writeEndObject();
-              });
+              }));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "event " + event.name() + " could not be written; dropped", e);
       return;
@@ -314,8 +319,18 @@ public final class QmpServer {
     private final List<QmpCommand> commands = new ArrayList<>();
     private final List<QmpEndpoint> endpoints = new ArrayList<>();
     private byte[] introspection;
+    private CompatPolicy policy = CompatPolicy.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * The compat policy, QEMU's {@code -compat} ({@link CompatPolicy#parse} reads its syntax): what
+     * to do with deprecated and unstable commands, arguments, enum values, results and events.
+     */
+    public Builder compat(CompatPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
 
     /** The version the greeting and {@code query-version} report (QEMU's {@code VersionInfo}). */
     public Builder version(int major, int minor, int micro, String pkg) {

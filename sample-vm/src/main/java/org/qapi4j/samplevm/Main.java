@@ -59,7 +59,10 @@ public final class Main {
             exitRequested::countDown);
 
     QmpServer.Builder builder =
-        QmpServer.builder().version(7, 2, 0, Options.PACKAGE).commands(new SampleVmSchema_Dispatch(machine));
+        QmpServer.builder()
+            .version(7, 2, 0, Options.PACKAGE)
+            .compat(options.compat())
+            .commands(new SampleVmSchema_Dispatch(machine));
     try {
       for (String spec : options.qmp()) {
         builder.endpoint(QmpEndpoint.parse(spec));

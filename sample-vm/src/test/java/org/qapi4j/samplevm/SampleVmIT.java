@@ -140,6 +140,39 @@ class SampleVmIT {
   }
 
   @Test
+  void compatDeprecatedOutputHideHidesDeprecatedIntrospection() throws Exception {
+    String expected;
+    try (var in = getClass().getResourceAsStream("/org/qapi4j/samplevm/schema/SampleVmSchema.qmp-schema.json")) {
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    }
+    String hidden = org.qapi4j.runtime.json.IntrospectionFilter.hideDeprecated(expected);
+    try (QmpClient qmp = start("-compat", "deprecated-output=hide")) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      qmp.send("{\"execute\": \"query-qmp-schema\", \"id\": 1}");
+      String reply = qmp.readLine();
+      assertEquals("{\"return\": " + hidden + ", \"id\": 1}", reply);
+      // SchemaInfoEnum's 'values' is deprecated: gone from enum entries and from SchemaInfoEnum itself.
+      assertTrue(expected.contains("\"values\""));
+      assertTrue(!reply.contains("\"values\""), reply);
+    }
+  }
+
+  @Test
+  void aBadCompatPolicyIsRefusedAsQemuRefusesIt() throws Exception {
+    Process p = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar", System.getProperty("sample-vm.jar", "target/sample-vm.jar"),
+            "-qmp", "unix:" + dir.resolve("vm.sock") + ",server=on,wait=off",
+            "-compat", "deprecated-input=foo")
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(1, p.exitValue());
+    assertEquals("sample-vm: -compat deprecated-input=foo: Parameter 'deprecated-input' does not accept value 'foo'",
+        out.lines().findFirst().orElse(""));
+  }
+
+  @Test
   void balloonChangesAreThrottledAsQemuThrottlesThem() throws Exception {
     try (QmpClient qmp = start()) {
       qmp.call("{\"execute\": \"qmp_capabilities\"}");

@@ -113,7 +113,7 @@ public final class DispatchGenerator {
     return type.build();
   }
 
-  private static CodeBlock flags(CommandDef c) {
+  private CodeBlock flags(CommandDef c) {
     List<String> flags = new ArrayList<>();
     if (c.allowOob()) {
       flags.add("ALLOW_OOB");
@@ -126,6 +126,13 @@ public final class DispatchGenerator {
     }
     if (c.allowPreconfig()) {
       flags.add("ALLOW_PRECONFIG");
+    }
+    int features = marshalling.specialFeatures(c.features());
+    if ((features & 1) != 0) {
+      flags.add("DEPRECATED");
+    }
+    if ((features & 2) != 0) {
+      flags.add("UNSTABLE");
     }
     if (flags.isEmpty()) {
       return CodeBlock.of("0");

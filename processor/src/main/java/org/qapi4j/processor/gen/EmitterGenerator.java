@@ -95,7 +95,7 @@ public final class EmitterGenerator {
       return method.addComment("Not in this configuration (its @If fails): never sent.").build();
     }
     if (data == null) {
-      return method.addStatement("sink.emit(new $T($S, null$L))", Poet.QMP_EVENT, e.name(), throttle(e, null)).build();
+      return method.addStatement("sink.emit(new $T($S, null$L))", Poet.QMP_EVENT, e.name(), tail(e, List.of())).build();
     }
     if (e.boxed()) {
       TypeName type = boxedType(data);
@@ -104,7 +104,7 @@ public final class EmitterGenerator {
           .addParameter(type, "data")
           .addStatement("$T.requireNonNull(data, $S)", Poet.OBJECTS, "data")
           .addCode("sink.emit(new $T($S, out -> $L$L));\n", Poet.QMP_EVENT, e.name(), stripSemicolon(write),
-              throttle(e, marshalling.flatten((StructDef) data, CodeBlock.of("data"))))
+              tail(e, data instanceof StructDef s ? marshalling.flatten(s, CodeBlock.of("data")) : List.of()))
           .build();
     }
     List<Member> members = ((StructDef) data).members();
@@ -124,25 +124,45 @@ public final class EmitterGenerator {
     method.addCode(body.build());
     List<Marshalling.Flat> params =
         members.stream().map(m -> new Marshalling.Flat(m, CodeBlock.of("$L", m.javaName()))).toList();
-    method.addCode("$<}$L));\n", throttle(e, params));
+    method.addCode("$<}$L));\n", tail(e, params));
     return method.build();
   }
 
   private static TypeName boxedType(Definition data) {
-    return data instanceof StructDef s ? Poet.typeName(s.javaType().orElseThrow()) : ClassName.get(Object.class);
+    if (data instanceof StructDef s) {
+      return Poet.typeName(s.javaType().orElseThrow());
+    }
+    if (data instanceof org.qapi4j.model.UnionDef u) {
+      return Poet.typeName(u.javaType().orElseThrow());
+    }
+    return ClassName.get(Object.class);
   }
 
-  /** The rate-limit arguments of {@code QmpEvent}, or nothing for an event without one. */
-  private static CodeBlock throttle(EventDef e, List<Marshalling.Flat> members) {
-    if (e.throttle().isEmpty()) {
+  /**
+   * The arguments of {@code QmpEvent} after the data: the rate limit, then the special features
+   * (under {@code -compat deprecated-output=hide} the server drops such an event); nothing for an
+   * event without either.
+   */
+  private CodeBlock tail(EventDef e, List<Marshalling.Flat> members) {
+    int features = marshalling.specialFeatures(e.features());
+    if (e.throttle().isEmpty() && features == 0) {
       return CodeBlock.of("");
     }
-    EventDef.Throttle t = e.throttle().get();
-    if (t.key().isEmpty()) {
-      return CodeBlock.of(", $LL, null", t.millis());
+    CodeBlock millis = CodeBlock.of("0");
+    CodeBlock key = CodeBlock.of("null");
+    if (e.throttle().isPresent()) {
+      EventDef.Throttle t = e.throttle().get();
+      millis = CodeBlock.of("$LL", t.millis());
+      java.util.Optional<Marshalling.Flat> keyMember = t.key().flatMap(
+          k -> members.stream().filter(f -> f.member().name().equals(k)).findFirst());
+      if (keyMember.isPresent()) {
+        key = CodeBlock.of("$T.valueOf($L)", String.class, keyMember.get().access());
+      }
     }
-    Marshalling.Flat key = members.stream().filter(f -> f.member().name().equals(t.key().get())).findFirst().orElseThrow();
-    return CodeBlock.of(", $LL, $T.valueOf($L)", t.millis(), String.class, key.access());
+    if (features == 0) {
+      return CodeBlock.of(", $L, $L", millis, key);
+    }
+    return CodeBlock.of(", $L, $L, $L", millis, key, Marshalling.featureBits(features));
   }
 
   private static String stripSemicolon(CodeBlock statement) {

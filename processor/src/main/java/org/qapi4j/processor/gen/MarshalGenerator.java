@@ -188,7 +188,13 @@ public final class MarshalGenerator {
     } else {
       code.add("return switch (value) {\n").indent();
       for (EnumValue v : values) {
-        code.add("case $S -> $T.$L;\n", v.name(), type, v.javaName());
+        int features = marshalling.specialFeatures(v.features());
+        if (features == 0) {
+          code.add("case $S -> $T.$L;\n", v.name(), type, v.javaName());
+        } else {
+          code.add("case $S -> $T.value($L, $S, $T.$L);\n", v.name(), Poet.COMPAT,
+              Marshalling.featureBits(features), v.name(), type, v.javaName());
+        }
       }
       code.add("default -> throw $T.badEnumValue(name, value);\n", Poet.INPUT);
       code.unindent().add("};\n");

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.qapi4j.model.Builtin;
 import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
+import org.qapi4j.model.Feature;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
@@ -41,6 +42,29 @@ final class Marshalling {
   /** True if the condition holds in this configuration. */
   boolean exists(Condition condition) {
     return condition.holds(defined);
+  }
+
+  /** The special features among these, as {@code CompatPolicy} bits; features whose condition fails do not count. */
+  int specialFeatures(List<Feature> features) {
+    int bits = 0;
+    for (Feature f : features) {
+      if (exists(f.condition())) {
+        bits |= f.name().equals(Feature.DEPRECATED) ? 1 : f.name().equals(Feature.UNSTABLE) ? 2 : 0;
+      }
+    }
+    return bits;
+  }
+
+  /** The expression of a set of special features: {@code CompatPolicy.DEPRECATED | CompatPolicy.UNSTABLE}. */
+  static CodeBlock featureBits(int bits) {
+    List<CodeBlock> parts = new ArrayList<>();
+    if ((bits & 1) != 0) {
+      parts.add(CodeBlock.of("$T.DEPRECATED", Poet.COMPAT_POLICY));
+    }
+    if ((bits & 2) != 0) {
+      parts.add(CodeBlock.of("$T.UNSTABLE", Poet.COMPAT_POLICY));
+    }
+    return parts.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(parts, " | ");
   }
 
   ClassName marshalClass() {
@@ -159,8 +183,20 @@ final class Marshalling {
     for (String wireName : order) {
       Member m = members.stream().filter(x -> x.name().equals(wireName)).findFirst().orElseThrow();
       CodeBlock value = access.apply(m);
+      int features = specialFeatures(m.features());
+      CodeBlock shown = CodeBlock.of("!$T.hidden($L)", Poet.COMPAT, featureBits(features));
       if (m.optional()) {
-        code.beginControlFlow("if ($L != null)", value);
+        if (features == 0) {
+          code.beginControlFlow("if ($L != null)", value);
+        } else {
+          code.beginControlFlow("if ($L != null && $L)", value, shown);
+        }
+        code.addStatement("$L.writeName($S)", out, m.name());
+        code.add(write(m.type(), out, value));
+        code.endControlFlow();
+      } else if (features != 0) {
+        // -compat deprecated-output=hide / unstable-output=hide leaves it out.
+        code.beginControlFlow("if ($L)", shown);
         code.addStatement("$L.writeName($S)", out, m.name());
         code.add(write(m.type(), out, value));
         code.endControlFlow();
@@ -220,9 +256,18 @@ final class Marshalling {
     String errors = names.newName("errors");
     String depth = names.newName("depth");
     code.addStatement("$T $L = new $T()", Poet.MEMBER_ERRORS, errors, Poet.MEMBER_ERRORS);
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      int features = specialFeatures(m.features());
+      if (!m.optional() && features != 0 && exists(m.condition())) {
+        // QEMU refuses a mandatory member with special features whether or not it is there.
+        code.addStatement("$L.policy($L, $L, $S)", errors, i, featureBits(features), m.name());
+      }
+    }
     code.addStatement("int $L = $L.streamReadContext().getNestingDepth()", depth, parser);
     code.beginControlFlow("while ($L.nextToken() == $T.PROPERTY_NAME)", parser, Poet.JSON_TOKEN);
     String key = names.newName("key");
+    String caught = names.newName("e");
     code.addStatement("String $L = $L.currentName()", key, parser);
     code.addStatement("$L.nextToken()", parser);
     code.beginControlFlow("switch ($L)", key);
@@ -233,14 +278,18 @@ final class Marshalling {
       }
       code.add("case $S -> {\n", m.name()).indent();
       code.addStatement("$L.present($L, $L)", errors, i, key);
+      int features = specialFeatures(m.features());
+      if (m.optional() && features != 0) {
+        code.addStatement("$L.policy($L, $L, $S)", errors, i, featureBits(features), m.name());
+      }
       if (seen.get(i) != null) {
         code.addStatement("$L = true", seen.get(i));
       }
       code.beginControlFlow("try");
       CodeBlock value = read(m.type(), parser, pathOf.apply(m), CodeBlock.of("$S", m.name()));
       code.addStatement("$L = $L", locals.get(i), boxed(m, value));
-      code.nextControlFlow("catch ($T e)", Poet.QMP_ERROR);
-      code.addStatement("$L.invalid($L, e)", errors, i);
+      code.nextControlFlow("catch ($T $L)", Poet.QMP_ERROR, caught);
+      code.addStatement("$L.invalid($L, $L)", errors, i, caught);
       code.addStatement("$T.skipRest($L, $L)", Poet.INPUT, parser, depth);
       code.endControlFlow();
       code.unindent().add("}\n");

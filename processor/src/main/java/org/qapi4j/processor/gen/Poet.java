@@ -17,6 +17,8 @@ final class Poet {
   static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
   static final ClassName INPUT = ClassName.get("org.qapi4j.runtime.marshal", "Input");
   static final ClassName OUTPUT = ClassName.get("org.qapi4j.runtime.marshal", "Output");
+  static final ClassName COMPAT = ClassName.get("org.qapi4j.runtime.marshal", "Compat");
+  static final ClassName COMPAT_POLICY = ClassName.get("org.qapi4j.runtime", "CompatPolicy");
   static final ClassName MEMBER_ERRORS = ClassName.get("org.qapi4j.runtime.marshal", "MemberErrors");
   static final ClassName QMP_ERROR = ClassName.get("org.qapi4j.runtime", "QmpError");
   static final ClassName REPLY_WRITER = ClassName.get("org.qapi4j.runtime", "ReplyWriter");

@@ -567,6 +567,10 @@ public final class JavaReader {
       if (deprecated.isPresent()) {
         out.add(new org.qapi4j.model.Feature(
             org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
+      } else if (e instanceof RecordComponentElement c && c.getAccessor() != null
+          && Mirrors.find(c.getAccessor(), "java.lang.Deprecated").isPresent()) {
+        // @Deprecated cannot target a record component: javac keeps it on the accessor (and field).
+        out.add(new org.qapi4j.model.Feature(org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e)));
       }
       for (Map.Entry<String, AnnotationMirror> f : mirrors.features(e)) {
         String text = mirrors.string(f.getValue(), "condition");

@@ -45,6 +45,18 @@ public final class MemberErrors {
     }
   }
 
+  /**
+   * Member number {@code index}, {@code name}, has these special features: under the current
+   * compat policy ({@link Compat}) they may refuse it, as QEMU's {@code visit_policy_reject()}
+   * does before it looks at the value (a mandatory one whether or not it is there).
+   */
+  public void policy(int index, int features, String name) {
+    QmpError refused = Compat.parameter(features, name);
+    if (refused != null) {
+      invalid(index, refused);
+    }
+  }
+
   /** Mandatory member number {@code index}, at {@code path}, was absent. */
   public void missing(int index, String path) {
     if (index < firstIndex) {

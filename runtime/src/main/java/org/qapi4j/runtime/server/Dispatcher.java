@@ -5,15 +5,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qapi4j.runtime.CommandHandler;
+import org.qapi4j.runtime.CompatPolicy;
 import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.ReplyWriter;
+import org.qapi4j.runtime.json.IntrospectionFilter;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.runtime.json.MessageParser;
 import org.qapi4j.runtime.json.QDictOrder;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.runtime.json.Token;
+import org.qapi4j.runtime.marshal.Compat;
 import org.qapi4j.runtime.marshal.Input;
 import org.qapi4j.runtime.marshal.MemberErrors;
 import tools.jackson.core.JsonGenerator;
@@ -37,26 +41,55 @@ public final class Dispatcher {
   /** Every command by name, in registration order (the control commands first). */
   private final Map<String, QmpCommand> commands = new LinkedHashMap<>();
 
+  /** The compat policy ({@code -compat}) the commands run under. */
+  private final CompatPolicy policy;
+
   /**
    * @param introspection the {@code query-qmp-schema} reply, or null for a server without one
    */
   public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection) {
+    this(mainLoop, table, introspection, CompatPolicy.DEFAULT);
+  }
+
+  /**
+   * @param introspection the {@code query-qmp-schema} reply, or null for a server without one
+   * @param policy what to do with deprecated and unstable commands, arguments and results
+   */
+  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection, CompatPolicy policy) {
     this.mainLoop = mainLoop;
+    this.policy = policy;
     commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
     commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
     if (introspection != null) {
       // Precomputed at build time: the reply costs a copy of its bytes.
-      String schema = new String(introspection, java.nio.charset.StandardCharsets.UTF_8).strip();
+      String reply = new String(introspection, java.nio.charset.StandardCharsets.UTF_8).strip();
+      String schema = policy.deprecatedOutput() == CompatPolicy.Output.HIDE
+          ? IntrospectionFilter.hideDeprecated(reply) : reply;
       commands.put(QUERY_QMP_SCHEMA, new QmpCommand(QUERY_QMP_SCHEMA, QmpCommand.ALLOW_PRECONFIG, a -> {
         Input.noArguments(a);
         return g -> g.writeRawValue(schema);
       }));
     }
     for (QmpCommand c : table) {
-      if (commands.putIfAbsent(c.name(), c) != null) {
+      if (commands.putIfAbsent(c.name(), underPolicy(c)) != null) {
         throw new IllegalArgumentException("command " + c.name() + " is registered twice");
       }
     }
+  }
+
+  /**
+   * The command with its handler and its result's writer running under the compat policy, which
+   * generated readers and writers consult ({@link Compat}).
+   */
+  private QmpCommand underPolicy(QmpCommand c) {
+    if (policy.equals(CompatPolicy.DEFAULT)) {
+      return c;
+    }
+    CommandHandler handler = c.handler();
+    return new QmpCommand(c.name(), c.flags(), arguments -> {
+      ReplyWriter result = Compat.with(policy, () -> handler.invoke(arguments));
+      return result == null ? null : g -> Compat.run(policy, () -> result.write(g));
+    });
   }
 
   /** The registered command names, in registration order. */
@@ -113,6 +146,10 @@ public final class Dispatcher {
       }
       if (command == null) {
         return error(id, ErrorClass.CommandNotFound, "The command " + name + " has not been found");
+      }
+      QmpError refused = Compat.refused(policy, command.specialFeatures(), ErrorClass.CommandNotFound, "command", name);
+      if (refused != null) {
+        return error(id, refused.errorClass(), refused.desc());
       }
       if (oob && !command.allowOob()) {
         return error(id, ErrorClass.GenericError, "The command " + name + " does not support OOB");

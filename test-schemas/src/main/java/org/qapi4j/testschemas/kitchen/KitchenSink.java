@@ -21,11 +21,11 @@ import org.qapi4j.runtime.json.JsonValue;
  */
 @Schema(
     value = "kitchen-sink",
-    events = {KitchenSink.Events.class, Conditions.Events.class},
+    events = {KitchenSink.Events.class, Conditions.Events.class, Features.Events.class},
     commandNameExceptions = "user_def_cmd",
     commandReturnsExceptions = {"guest-get-time", "echo-sizes"},
     memberNameExceptions = "UserDefA")
-public interface KitchenSink extends Conditions {
+public interface KitchenSink extends Conditions, Features {
   /** An enum with a value named explicitly (a digit cannot start a Java constant). */
   enum EnumOne {
     VALUE1,

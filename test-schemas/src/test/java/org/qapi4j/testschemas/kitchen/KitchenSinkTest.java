@@ -109,6 +109,8 @@ class KitchenSinkTest {
     KitchenSink impl = new KitchenSinkImpl();
     List<QmpCommand> commands = new KitchenSink_Dispatch(impl).commands();
     assertEquals(List.of("test-if-union-cmd", "test-if-alternate-cmd", "test-if-cmd", "test-cmd-return-def-three",
+        "test-features0", "test-command-features1", "test-command-features3", "test-command-cond-features1",
+        "test-command-cond-features2", "test-command-cond-deprecated", "test-compat", "test-compat-mandatory",
         "echo-builtins", "user-def-cmd2", "echo-union", "boxed-union", "echo-integers", "user_def_cmd", "guest-get-time", "guest-sync",
         "oob-command", "coroutine-command", "boxed-struct"), commands.stream().map(QmpCommand::name).toList());
     assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, byName(commands, "oob-command").flags());
