@@ -34,10 +34,10 @@ public interface Conditions {
   @If(all = {"TEST_IF_UNION", "TEST_IF_STRUCT"})
   @Union(discriminator = "type")
   sealed interface TestIfUnion {
-    record Foo(TestIfUnionBase base, TestStruct data) implements TestIfUnion {}
+    record Foo(TestIfUnionBase base, Structs.TestStruct data) implements TestIfUnion {}
 
     @If("TEST_IF_UNION_BAR")
-    record Bar(TestIfUnionBase base, KitchenSink.UserDefZero data) implements TestIfUnion {}
+    record Bar(TestIfUnionBase base, Structs.UserDefZero data) implements TestIfUnion {}
 
     record Other(TestIfUnionBase base) implements TestIfUnion {}
   }
@@ -49,13 +49,8 @@ public interface Conditions {
     record Foo(long value) implements TestIfAlternate {}
 
     @If("TEST_IF_ALT_BAR")
-    record Bar(TestStruct value) implements TestIfAlternate {}
+    record Bar(Structs.TestStruct value) implements TestIfAlternate {}
   }
-
-  /** A struct of every QAPI JSON type but null. */
-  record TestStruct(long integer, @org.qapi4j.annotations.Name("boolean") boolean flag, String string) {}
-
-  record UserDefThree(String string0) {}
 
   @If(all = {"TEST_IF_UNION", "TEST_IF_STRUCT"})
   @Command
@@ -68,10 +63,7 @@ public interface Conditions {
   /** Its argument {@code bar} does not exist in this configuration. */
   @If(all = {"TEST_IF_CMD", "TEST_IF_STRUCT"})
   @Command
-  UserDefThree testIfCmd(TestIfStruct foo, @If("TEST_IF_CMD_BAR") @Optional TestIfEnum bar);
-
-  @Command
-  UserDefThree testCmdReturnDefThree();
+  Structs.UserDefThree testIfCmd(TestIfStruct foo, @If("TEST_IF_CMD_BAR") @Optional TestIfEnum bar);
 
   /** Not in this configuration: not in the dispatch table, not in introspection. */
   @If("TEST_IF_NEVER")

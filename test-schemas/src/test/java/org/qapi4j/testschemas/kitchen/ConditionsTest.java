@@ -73,14 +73,14 @@ class ConditionsTest {
     TestIfUnion foo = read("{\"type\": \"foo\", \"integer\": 1, \"boolean\": true, \"string\": \"s\"}",
         KitchenSink_Marshal::readTestIfUnion);
     assertEquals(new TestIfUnion.Foo(new Conditions.TestIfUnionBase(TestIfEnum.FOO),
-        new Conditions.TestStruct(1, true, "s")), foo);
+        new Structs.TestStruct(1, true, "s")), foo);
     // Value 'bar' exists, its branch does not: refused (QEMU's generated code would abort()).
     assertEquals("Parameter 'type' does not accept value 'bar'",
         error(() -> read("{\"type\": \"bar\", \"integer\": 1}", KitchenSink_Marshal::readTestIfUnion)));
     assertEquals("Parameter 'type' does not accept value 'baz'",
         error(() -> read("{\"type\": \"baz\"}", KitchenSink_Marshal::readTestIfUnion)));
     assertThrows(IllegalArgumentException.class, () -> write(new TestIfUnion.Bar(
-        new Conditions.TestIfUnionBase(TestIfEnum.BAR), new KitchenSink.UserDefZero(1)), KitchenSink_Marshal::writeTestIfUnion));
+        new Conditions.TestIfUnionBase(TestIfEnum.BAR), new Structs.UserDefZero(1)), KitchenSink_Marshal::writeTestIfUnion));
     JsonNode union = SCHEMA.argType("test-if-union-cmd");
     JsonNode arg = SCHEMA.memberType(union, "union-cmd-arg");
     assertEquals(1, arg.get("variants").size());
@@ -94,7 +94,7 @@ class ConditionsTest {
     assertEquals("Invalid parameter type for 'alt-cmd-arg', expected: TestIfAlternate",
         error(() -> read("{\"integer\": 1, \"boolean\": true, \"string\": \"s\"}", reader)));
     assertThrows(IllegalArgumentException.class, () -> write(
-        new TestIfAlternate.Bar(new Conditions.TestStruct(1, true, "s")), KitchenSink_Marshal::writeTestIfAlternate));
+        new TestIfAlternate.Bar(new Structs.TestStruct(1, true, "s")), KitchenSink_Marshal::writeTestIfAlternate));
     JsonNode alt = SCHEMA.memberType(SCHEMA.argType("test-if-alternate-cmd"), "alt-cmd-arg");
     assertEquals(1, alt.get("members").size());
     assertEquals("int", alt.get("members").get(0).get("type").asString());
