@@ -506,6 +506,12 @@ public final class JavaReader {
             continue;
           }
           TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
+          Optional<AnnotationMirror> typeMirror = Mirrors.find(c.get(0), Mirrors.TYPE);
+          if (ref != null && typeMirror.isPresent()) {
+            // An integer branch names its QAPI type as a member does: @Type("uint64") long value.
+            ref = IntegerTypes.override(ref, c.get(0).asType(), mirrors.string(typeMirror.get(), "value"),
+                message -> problem(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
+          }
           if (ref != null) {
             variants.add(new Variant(variantName(r), ref, condition(r), variantOrigin(r),
                 javaType(r.asType()), c.get(0).getSimpleName().toString()));

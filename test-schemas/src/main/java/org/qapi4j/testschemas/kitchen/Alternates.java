@@ -3,7 +3,9 @@ package org.qapi4j.testschemas.kitchen;
 import java.util.List;
 import org.qapi4j.annotations.Alternate;
 import org.qapi4j.annotations.Command;
+import org.qapi4j.annotations.Name;
 import org.qapi4j.annotations.Optional;
+import org.qapi4j.annotations.Type;
 import org.qapi4j.runtime.QNull;
 import org.qapi4j.testschemas.kitchen.Structs.EnumOne;
 import org.qapi4j.testschemas.kitchen.Structs.TestStruct;
@@ -85,6 +87,17 @@ public interface Alternates {
     record L(List<UserDefOne> value) implements AltEveryType {}
   }
 
+  /** Integer branches of a sized type, after QEMU's {@code StatsValue}. */
+  @Alternate
+  sealed interface StatsValue {
+    record Scalar(@Type("uint64") long value) implements StatsValue {}
+
+    @Name("boolean")
+    record Flag(boolean value) implements StatsValue {}
+
+    record List(@Type("uint64") java.util.List<Long> value) implements StatsValue {}
+  }
+
   /** Every alternate, as optional members. */
   record AllAlternates(
       @Optional UserDefAlternate udfa,
@@ -95,7 +108,8 @@ public interface Alternates {
       @Optional AltListInt listInt,
       @Optional AltStrObj strObj,
       @Optional AltEveryType every,
-      @Optional List<AltEveryType> many) {}
+      @Optional List<AltEveryType> many,
+      @Optional StatsValue stats) {}
 
   @Command(boxed = true)
   AllAlternates echoAlternates(AllAlternates all);
