@@ -23,7 +23,8 @@ import org.qapi4j.testschemas.kitchen.Structs.UserDefZero;
     events = {KitchenSink.Events.class, Downstream.Events.class, Conditions.Events.class, Features.Events.class},
     commandNameExceptions = "user_def_cmd",
     commandReturnsExceptions = {"guest-get-time", "guest-sync", "hand-written"},
-    memberNameExceptions = "UserDefA")
+    memberNameExceptions = "UserDefA",
+    types = Structs.MyEnum.class)
 public interface KitchenSink extends Structs, Unions, Alternates, Downstream, Conditions, Features {
   record EventStructOne(UserDefOne struct1, String string, @Optional EnumOne enum2) {}
 
