@@ -128,10 +128,10 @@ public final class DispatchGenerator {
       flags.add("ALLOW_PRECONFIG");
     }
     int features = marshalling.specialFeatures(c.features());
-    if ((features & 1) != 0) {
+    if ((features & Marshalling.DEPRECATED) != 0) {
       flags.add("DEPRECATED");
     }
-    if ((features & 2) != 0) {
+    if ((features & Marshalling.UNSTABLE) != 0) {
       flags.add("UNSTABLE");
     }
     if (flags.isEmpty()) {

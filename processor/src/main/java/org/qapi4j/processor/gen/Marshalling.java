@@ -25,6 +25,11 @@ import org.qapi4j.model.WireOrder;
  * {@code <Root>_Marshal} class; built-ins call {@code org.qapi4j.runtime.marshal}.
  */
 final class Marshalling {
+  /** The special feature {@code deprecated} as a bit: {@code CompatPolicy.DEPRECATED} of the runtime. */
+  static final int DEPRECATED = 1;
+  /** The special feature {@code unstable} as a bit: {@code CompatPolicy.UNSTABLE} of the runtime. */
+  static final int UNSTABLE = 2;
+
   private final Map<String, Definition> byName;
   private final ClassName marshal;
   private final Set<String> defined;
@@ -49,7 +54,7 @@ final class Marshalling {
     int bits = 0;
     for (Feature f : features) {
       if (exists(f.condition())) {
-        bits |= f.name().equals(Feature.DEPRECATED) ? 1 : f.name().equals(Feature.UNSTABLE) ? 2 : 0;
+        bits |= f.name().equals(Feature.DEPRECATED) ? DEPRECATED : f.name().equals(Feature.UNSTABLE) ? UNSTABLE : 0;
       }
     }
     return bits;
@@ -58,10 +63,10 @@ final class Marshalling {
   /** The expression of a set of special features: {@code CompatPolicy.DEPRECATED | CompatPolicy.UNSTABLE}. */
   static CodeBlock featureBits(int bits) {
     List<CodeBlock> parts = new ArrayList<>();
-    if ((bits & 1) != 0) {
+    if ((bits & DEPRECATED) != 0) {
       parts.add(CodeBlock.of("$T.DEPRECATED", Poet.COMPAT_POLICY));
     }
-    if ((bits & 2) != 0) {
+    if ((bits & UNSTABLE) != 0) {
       parts.add(CodeBlock.of("$T.UNSTABLE", Poet.COMPAT_POLICY));
     }
     return parts.isEmpty() ? CodeBlock.of("0") : CodeBlock.join(parts, " | ");
