@@ -44,6 +44,25 @@ class ViaJavacTest {
     assertEquals(Files.readString(QEMU.resolve("query-qmp-schema.x86_64.json")).strip(), introspection.strip());
   }
 
+  /** QEMU's predefined QType: known to both paths, imported as org.qapi4j.runtime.QType. */
+  @Test
+  void predefinedQTypeThroughBothPaths(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("q.json"), "{ 'pragma': { 'command-returns-exceptions': [ 'type-of' ] } }\n{ 'command': 'type-of', 'data': { 't': 'QType' }, 'returns': ['QType'] }\n");
+    QapiSchemaReader.Result read = QapiSchemaReader.read(dir, "q.json");
+    assertEquals("", String.join("\n", read.errors()));
+    String json = org.qapi4j.model.introspect.SchemaInfo.render(read.schema().orElseThrow(), true, Set.of());
+    assertEquals("[{\"name\": \"type-of\", \"ret-type\": \"[QType]\", \"meta-type\": \"command\", "
+        + "\"arg-type\": \"q_obj_type-of-arg\"}, {\"name\": \"q_obj_type-of-arg\", \"members\": "
+        + "[{\"name\": \"t\", \"type\": \"QType\"}], \"meta-type\": \"object\"}, {\"name\": \"[QType]\", "
+        + "\"element-type\": \"QType\", \"meta-type\": \"array\"}, {\"name\": \"QType\", \"members\": [{\"name\": \"none\"}, "
+        + "{\"name\": \"qnull\"}, {\"name\": \"qnum\"}, {\"name\": \"qstring\"}, {\"name\": \"qdict\"}, "
+        + "{\"name\": \"qlist\"}, {\"name\": \"qbool\"}], \"meta-type\": \"enum\", "
+        + "\"values\": [\"none\", \"qnull\", \"qnum\", \"qstring\", \"qdict\", \"qlist\", \"qbool\"]}]", json);
+    Map<String, String> files = JavaWriter.write(read.schema().get(), read.docsByDefinition(), "p");
+    ViaJavac.Result compiled = ViaJavac.compile(files, Set.of(), dir.resolve("scratch"));
+    assertEquals("", String.join("\n", compiled.errors()));
+  }
+
   static Stream<String> cases() throws IOException {
     return QemuCases.names(CASES);
   }

@@ -55,7 +55,7 @@ public final class JavaWriter {
       Set.of(
           "String", "Long", "Integer", "Short", "Byte", "Boolean", "Double", "Object", "List",
           "Override", "Deprecated", "Name", "Optional", "Type", "Base", "Union", "Alternate", "Command",
-          "Event", "Feature", "Features", "Schema", "If", "JsonValue", "QNull", "Record", "Enum", "Class",
+          "Event", "Feature", "Features", "Schema", "If", "JsonValue", "QNull", "QType", "Record", "Enum", "Class",
           "System", "Math", "Void", "Number", "Character", "Float");
 
   private final Schema schema;
@@ -112,7 +112,7 @@ public final class JavaWriter {
       } else if (d instanceof StructDef s && s.name().endsWith("-base")) {
         String union = s.name().substring("q_obj_".length(), s.name().length() - "-base".length());
         struct(s, union, javaOf.get(s));
-      } else if (d instanceof EnumDef e) {
+      } else if (d instanceof EnumDef e && !e.implicit()) {
         enumType(e);
       } else if (d instanceof UnionDef u) {
         union(u);
@@ -288,6 +288,10 @@ public final class JavaWriter {
           yield "QNull";
         }
       };
+    }
+    if (t.qapiName().equals(org.qapi4j.model.Predefined.QTYPE) && !javaNames.containsKey(t.qapiName())) {
+      src.imports.add("org.qapi4j.runtime.QType");
+      return "QType";
     }
     String n = javaNames.get(t.qapiName());
     return n != null ? n : t.qapiName();

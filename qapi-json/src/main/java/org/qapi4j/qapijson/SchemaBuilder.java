@@ -14,6 +14,7 @@ import org.qapi4j.model.EventDef;
 import org.qapi4j.model.Feature;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Pragmas;
+import org.qapi4j.model.Predefined;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
@@ -42,6 +43,7 @@ final class SchemaBuilder {
           "MEMORY_DEVICE_SIZE_CHANGE", new EventDef.Throttle(1000, Optional.of("qom-path")));
 
   private final List<Definition> definitions = new ArrayList<>();
+  private boolean refersToQType;
 
   /**
    * The schema of the expressions, with definitions grouped by file in the order the files were
@@ -57,7 +59,11 @@ final class SchemaBuilder {
       module.putIfAbsent(files.get(i), i);
     }
     List<Definition> ordered = new ArrayList<>(b.definitions);
-    ordered.sort(java.util.Comparator.comparingInt(d -> module.getOrDefault(((SourceInfo) d.origin()).fname(), 0)));
+    if (b.refersToQType && ordered.stream().noneMatch(d -> d.name().equals(Predefined.QTYPE))) {
+      ordered.add(0, Predefined.qtype()); // QEMU predefines it; added where something uses it
+    }
+    ordered.sort(java.util.Comparator.comparingInt(
+        d -> d.origin() instanceof SourceInfo i ? module.getOrDefault(i.fname(), 0) : -1));
     return new Schema(name, ordered, pragmas, org.qapi4j.model.Origin.NONE, Optional.empty());
   }
 
@@ -97,7 +103,7 @@ final class SchemaBuilder {
       String name = (String) x.get("command");
       Optional<String> data = data(name, x.get("data"), cond, info);
       Object rets = x.get("returns");
-      definitions.add(new CommandDef(name, data, Optional.ofNullable(rets == null ? null : typeRef(rets)),
+      definitions.add(new CommandDef(name, data, Optional.ofNullable(rets == null ? null : ref(rets)),
           flag(x, "boxed", false), flag(x, "allow-oob", false), flag(x, "coroutine", false),
           flag(x, "success-response", true), flag(x, "allow-preconfig", false), flag(x, "gen", true),
           features, cond, info, null));
@@ -127,7 +133,7 @@ final class SchemaBuilder {
     return x.get(key) instanceof Boolean b ? b : otherwise;
   }
 
-  private static List<Member> members(Object data, SourceInfo info) {
+  private List<Member> members(Object data, SourceInfo info) {
     List<Member> members = new ArrayList<>();
     if (data instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -135,20 +141,28 @@ final class SchemaBuilder {
         Map<?, ?> arg = (Map<?, ?>) e.getValue();
         boolean optional = key.startsWith("*");
         String name = optional ? key.substring(1) : key;
-        members.add(new Member(name, typeRef(arg.get("type")), optional, features(arg.get("features"), info),
+        members.add(new Member(name, ref(arg.get("type")), optional, features(arg.get("features"), info),
             condition(arg.get("if")), info, null, null));
       }
     }
     return members;
   }
 
-  private static List<Variant> variants(Object data, SourceInfo info) {
+  private List<Variant> variants(Object data, SourceInfo info) {
     List<Variant> variants = new ArrayList<>();
     for (Map.Entry<?, ?> e : ((Map<?, ?>) data).entrySet()) {
       Map<?, ?> v = (Map<?, ?>) e.getValue();
-      variants.add(new Variant((String) e.getKey(), typeRef(v.get("type")), condition(v.get("if")), info, null, null));
+      variants.add(new Variant((String) e.getKey(), ref(v.get("type")), condition(v.get("if")), info, null, null));
     }
     return variants;
+  }
+
+  /** A type reference; notes a use of the predefined {@code QType}. */
+  private TypeRef ref(Object type) {
+    TypeRef t = typeRef(type);
+    String element = t instanceof TypeRef.Array a ? a.element().qapiName() : t.qapiName();
+    refersToQType |= element.equals(Predefined.QTYPE);
+    return t;
   }
 
   static TypeRef typeRef(Object type) {
