@@ -13,6 +13,9 @@ import org.qapi4j.annotations.Union;
  * informational; with conditions ({@code TEST_IF_FEATURE_1} and {@code TEST_IF_COND_1} are defined,
  * {@code TEST_IF_FEATURE_2} and {@code TEST_IF_COND_2} are not).
  */
+// @Deprecated on components and parameters is shown on purpose; javac's lint warns that it
+// does nothing there for Java, which is true and beside the point for QAPI.
+@SuppressWarnings("deprecation")
 public interface Features {
   record FeatureStruct0(long foo) {}
 

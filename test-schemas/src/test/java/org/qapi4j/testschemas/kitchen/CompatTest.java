@@ -24,6 +24,7 @@ import tools.jackson.databind.JsonNode;
  * deprecated {@code device}, {@code block-commit}'s {@code top}, {@code MigrationCapability}'s
  * unstable {@code x-colo}, {@code drive-backup}, {@code x-query-irq}), recorded side by side.
  */
+@SuppressWarnings("deprecation") // emits deprecated events on purpose
 class CompatTest {
   private static final List<QmpCommand> COMMANDS = new KitchenSink_Dispatch(new KitchenSinkImpl()).commands();
   private static final CompatPolicy REJECT = CompatPolicy.parse("deprecated-input=reject,unstable-input=reject");
