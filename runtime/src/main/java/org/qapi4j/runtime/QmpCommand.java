@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param name the wire name, the value of {@code "execute"}
  * @param flags a bit set of {@link #ALLOW_OOB}, {@link #COROUTINE}, {@link #NO_SUCCESS_RESPONSE},
- *     {@link #ALLOW_PRECONFIG}
+ *     {@link #ALLOW_PRECONFIG}, {@link #ASYNC}
  * @param handler the marshal function
  */
 public record QmpCommand(String name, int flags, CommandHandler handler) {
@@ -19,10 +19,20 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
   public static final int NO_SUCCESS_RESPONSE = 1 << 2;
   /** QAPI {@code allow-preconfig}: may run before machine initialization completes. */
   public static final int ALLOW_PRECONFIG = 1 << 3;
+  /**
+   * Asynchronous (not QAPI: QEMU never merged it): the handler returns a {@link DeferredReply};
+   * the server goes on with other requests until it completes. Never with {@link #ALLOW_OOB} or
+   * {@link #COROUTINE}.
+   */
+  public static final int ASYNC = 1 << 4;
 
   public QmpCommand {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(handler, "handler");
+    if ((flags & ASYNC) != 0 && (flags & (ALLOW_OOB | COROUTINE)) != 0) {
+      throw new IllegalArgumentException(
+          "command " + name + ": an asynchronous command cannot be allow-oob or coroutine");
+    }
   }
 
   public boolean allowOob() {
@@ -39,5 +49,9 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
 
   public boolean allowPreconfig() {
     return (flags & ALLOW_PRECONFIG) != 0;
+  }
+
+  public boolean async() {
+    return (flags & ASYNC) != 0;
   }
 }

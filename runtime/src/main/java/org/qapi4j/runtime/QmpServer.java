@@ -65,7 +65,7 @@ public final class QmpServer {
   private QmpServer(Builder b) {
     this.endpoints = List.copyOf(b.endpoints);
     this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
-    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection);
+    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection, b.legacyRunOob, b.preconfig);
     try {
       this.io = new IoThread();
     } catch (IOException e) {
@@ -99,7 +99,8 @@ public final class QmpServer {
       listeners.add(listener);
       CountDownLatch firstClient = new CountDownLatch(e.waitForClient() ? 1 : 0);
       waits.add(firstClient);
-      io.execute(() -> listen(listener, firstClient));
+      int index = listeners.size() - 1;
+      io.execute(() -> listen(listener, index, firstClient));
     }
     for (CountDownLatch w : waits) {
       try {
@@ -127,17 +128,17 @@ public final class QmpServer {
     }
   }
 
-  private void listen(ServerSocketChannel listener, CountDownLatch firstClient) {
+  private void listen(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
     try {
       listener.configureBlocking(false);
-      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, firstClient));
+      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, index, firstClient));
     } catch (IOException e) {
       LOG.log(System.Logger.Level.ERROR, "cannot listen", e);
       firstClient.countDown();
     }
   }
 
-  private void accept(ServerSocketChannel listener, CountDownLatch firstClient) {
+  private void accept(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
     SocketChannel channel;
     try {
       channel = listener.accept();
@@ -146,7 +147,7 @@ public final class QmpServer {
       return;
     }
     if (channel != null) {
-      sessions.openSocket(channel);
+      sessions.openSocket(channel, index);
       firstClient.countDown();
     }
   }
@@ -173,6 +174,40 @@ public final class QmpServer {
   /** The number of open sessions. */
   public int sessionCount() {
     return sessions.count();
+  }
+
+  /** The number of in-band requests read from clients and waiting for the main loop. */
+  public int queuedRequests() {
+    return mainLoop.queuedRequests();
+  }
+
+  /** The number of asynchronous commands started and not yet completed, over all sessions. */
+  public int pendingCommands() {
+    return sessions.pendingCommands();
+  }
+
+  /**
+   * Disconnects every client of a socket endpoint (by index among the socket endpoints), which
+   * goes on listening: QEMU's {@code yank} of a socket chardev. Returns how many were connected.
+   */
+  public int disconnect(int listenerIndex) {
+    return sessions.disconnect(listenerIndex);
+  }
+
+  /**
+   * True while the server is in QEMU's preconfig phase ({@link Builder#preconfig}), where only
+   * {@code allow-preconfig} commands run.
+   */
+  public boolean preconfig() {
+    return dispatcher.preconfig();
+  }
+
+  /**
+   * Ends the preconfig phase (what {@code x-exit-preconfig} does once the machine is built):
+   * every command may run from now on.
+   */
+  public void exitPreconfig() {
+    dispatcher.exitPreconfig();
   }
 
   /** The names of all commands, the server's own ({@code qmp_capabilities}, {@code query-commands}) first. */
@@ -314,8 +349,32 @@ public final class QmpServer {
     private final List<QmpCommand> commands = new ArrayList<>();
     private final List<QmpEndpoint> endpoints = new ArrayList<>();
     private byte[] introspection;
+    private boolean preconfig;
+    private boolean legacyRunOob;
 
     private Builder() {}
+
+    /**
+     * Starts in QEMU's preconfig phase ({@code --preconfig}): until {@link QmpServer#exitPreconfig},
+     * commands without {@code allow-preconfig} get {@code The command 'NAME' is permitted only after
+     * machine initialization has completed}.
+     */
+    public Builder preconfig(boolean preconfig) {
+      this.preconfig = preconfig;
+      return this;
+    }
+
+    /**
+     * Accepts the out-of-band form of the 2017 design, {@code {"execute": NAME, "control":
+     * {"run-oob": true}}}, as {@code exec-oob} (QEMU 2.12 spoke it). Off by default: QEMU 7.2
+     * answers {@code QMP input member 'control' is unexpected}, and so does the server. On, a
+     * session that enabled {@code oob} may send {@code control}, which must be an object; the
+     * request runs out-of-band when it holds {@code "run-oob": true}, in band otherwise.
+     */
+    public Builder legacyRunOob(boolean accept) {
+      this.legacyRunOob = accept;
+      return this;
+    }
 
     /** The version the greeting and {@code query-version} report (QEMU's {@code VersionInfo}). */
     public Builder version(int major, int minor, int micro, String pkg) {
