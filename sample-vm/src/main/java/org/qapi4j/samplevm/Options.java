@@ -1,7 +1,9 @@
 package org.qapi4j.samplevm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The sample VM's command line, a subset of {@code qemu-system-x86_64}'s: the options it
@@ -11,8 +13,22 @@ import java.util.List;
  * @param name the guest name ({@code -name NAME} or {@code -name guest=NAME})
  * @param startPaused {@code -S}: start in state {@code prelaunch}
  * @param noShutdown {@code -no-shutdown}: a guest shutdown stops the machine instead of exiting
+ * @param preconfig {@code --preconfig}: wait in the preconfig phase until {@code x-exit-preconfig}
+ * @param incoming {@code -incoming URI}: the destination of a (simulated) migration, or null
+ * @param blockdevs the {@code -blockdev} options, each as its {@code key=value} pairs in order
+ * @param display {@code -vga std} (or {@code -device VGA}): a graphic console for {@code screendump}
+ * @param testCommands {@code -test-commands}: also serve the test-only commands
  */
-public record Options(List<String> qmp, String name, boolean startPaused, boolean noShutdown) {
+public record Options(
+    List<String> qmp,
+    String name,
+    boolean startPaused,
+    boolean noShutdown,
+    boolean preconfig,
+    String incoming,
+    List<Map<String, String>> blockdevs,
+    boolean display,
+    boolean testCommands) {
   /** What {@code query-version} and the greeting report as the package. */
   public static final String PACKAGE = "qapi4j sample-vm 0.1.0";
 
@@ -30,6 +46,12 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
           "  -name NAME | -name guest=NAME       the guest name query-name reports",
           "  -S                                  start with the CPUs stopped (prelaunch)",
           "  -no-shutdown                        a guest shutdown stops the machine; no exit",
+          "  --preconfig                         wait for x-exit-preconfig before building the machine",
+          "  -incoming tcp:HOST:PORT|unix:PATH   be the destination of a simulated postcopy migration",
+          "  -blockdev driver=file,node-name=N,filename=F   a block device backed by a file",
+          "  -blockdev driver=null-co,node-name=N[,size=S]  a block device reading zeroes",
+          "  -vga std | -device VGA              a display (for screendump); none by default",
+          "  -test-commands                      serve x-test-block-main-loop and x-test-release-main-loop",
           "  -version, -h, -help                 print the version or this text",
           "",
           "Accepted and ignored, for QEMU command lines: -M/-machine, -nodefaults, -display,",
@@ -50,6 +72,11 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
     String name = null;
     boolean startPaused = false;
     boolean noShutdown = false;
+    boolean preconfig = false;
+    String incoming = null;
+    List<Map<String, String>> blockdevs = new ArrayList<>();
+    boolean display = false;
+    boolean testCommands = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i].startsWith("--") ? args[i].substring(1) : args[i];
       switch (arg) {
@@ -57,12 +84,57 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
         case "-name" -> name = guestName(value(args, ++i, arg));
         case "-S" -> startPaused = true;
         case "-no-shutdown" -> noShutdown = true;
+        case "-preconfig" -> preconfig = true;
+        case "-incoming" -> incoming = value(args, ++i, arg);
+        case "-blockdev" -> blockdevs.add(blockdev(value(args, ++i, arg)));
+        case "-vga" -> display = !value(args, ++i, arg).equals("none");
+        case "-device" -> {
+          String device = value(args, ++i, arg);
+          if (!device.equals("VGA") && !device.startsWith("VGA,")) {
+            throw new UsageException("-device " + device + ": the sample VM has only the VGA device");
+          }
+          display = true;
+        }
+        case "-test-commands" -> testCommands = true;
         case "-M", "-machine", "-display", "-accel", "-m", "-smp" -> value(args, ++i, arg);
         case "-nodefaults", "-nographic", "-enable-kvm" -> {}
         default -> throw new UsageException(arg + ": invalid option");
       }
     }
-    return new Options(List.copyOf(qmp), name, startPaused, noShutdown);
+    if (preconfig && incoming != null) {
+      throw new UsageException("--preconfig and -incoming cannot be used together");
+    }
+    return new Options(List.copyOf(qmp), name, startPaused, noShutdown, preconfig, incoming,
+        List.copyOf(blockdevs), display, testCommands);
+  }
+
+  /** {@code driver=file,node-name=disk0,filename=/tmp/disk.img}: its pairs, checked. */
+  private static Map<String, String> blockdev(String spec) throws UsageException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("-blockdev " + spec + ": expected key=value pairs");
+      }
+      options.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    String driver = options.get("driver");
+    if (driver == null) {
+      throw new UsageException("-blockdev " + spec + ": Parameter 'driver' is missing");
+    }
+    if (!options.containsKey("node-name")) {
+      throw new UsageException("-blockdev " + spec + ": the sample VM needs a node-name");
+    }
+    switch (driver) {
+      case "file" -> {
+        if (!options.containsKey("filename")) {
+          throw new UsageException("-blockdev " + spec + ": Parameter 'filename' is missing");
+        }
+      }
+      case "null-co" -> {}
+      default -> throw new UsageException("-blockdev " + spec + ": the sample VM has drivers file and null-co only");
+    }
+    return Map.copyOf(options);
   }
 
   private static String value(String[] args, int i, String option) throws UsageException {
