@@ -111,16 +111,22 @@ public final class Main {
     endpoints.forEach(builder::endpoint);
     try {
       server.set(builder.build());
-      server.get().start();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (IllegalArgumentException e) {
       System.err.println("sample-vm: -qmp: " + e.getMessage());
       System.exit(1);
       return;
     }
     try {
-      machine.start();
+      machine.start(); // before the monitors accept clients: they find the migration listening
     } catch (org.qapi4j.runtime.QmpError e) {
       System.err.println("sample-vm: -incoming " + options.incoming() + ": " + e.desc());
+      System.exit(1);
+      return;
+    }
+    try {
+      server.get().start();
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("sample-vm: -qmp: " + e.getMessage());
       System.exit(1);
       return;
     }
