@@ -138,15 +138,19 @@ public final class QmpServer {
     }
   }
 
+  /** Accepts the clients waiting (a bounded number per turn, so that others are served too). */
   private void accept(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
-    SocketChannel channel;
-    try {
-      channel = listener.accept();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "accept failed", e);
-      return;
-    }
-    if (channel != null) {
+    for (int i = 0; i < 64; i++) {
+      SocketChannel channel;
+      try {
+        channel = listener.accept();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
       sessions.openSocket(channel, index);
       firstClient.countDown();
     }

@@ -26,7 +26,6 @@ final class SocketSession extends Session {
   private final IoThread io;
   private final SocketChannel channel;
   private final Consumer<Session> onClose;
-  private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
   private final ConcurrentLinkedQueue<ByteBuffer> output = new ConcurrentLinkedQueue<>();
   private final AtomicLong outputBytes = new AtomicLong();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -62,6 +61,7 @@ final class SocketSession extends Session {
   }
 
   private void read() {
+    ByteBuffer readBuffer = io.readBuffer(); // shared: an idle session costs no buffer
     readBuffer.clear();
     int n;
     try {
