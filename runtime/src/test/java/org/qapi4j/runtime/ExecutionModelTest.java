@@ -377,6 +377,34 @@ class ExecutionModelTest {
     }
   }
 
+  /** At most 64 replies may be owed to a session: beyond that it is not read, OOB included. */
+  @Test
+  void aSessionOwedSixtyFourRepliesIsNotRead() throws IOException {
+    QmpServer s = server();
+    try (RawClient c = connect(s, true); RawClient other = connect(s, true)) {
+      StringBuilder many = new StringBuilder();
+      for (int i = 1; i <= 64; i++) {
+        many.append("{\"execute\":\"defer\",\"arguments\":{\"key\":\"k").append(i).append("\"},\"id\":").append(i).append('}');
+      }
+      c.send(many + "{\"execute\":\"echo\",\"arguments\":{\"key\":\"e\"},\"id\":65}{\"exec-oob\":\"oob-ping\",\"id\":\"p\"}");
+      acquire(stageCreated, 64);
+      until("64 are pending", () -> s.pendingCommands() == 64);
+      ioBarrier(other);
+      assertEquals(0, s.queuedRequests()); // the 65th was not read
+      // One reply sent frees one place, which the 65th request takes; a second lets p in.
+      stages.get("k1").complete("1");
+      assertEquals(ret("1", "1"), c.line());
+      stages.get("k2").complete("2");
+      assertEquals(ret("2", "2"), c.line());
+      assertEquals(ret("qmp-io", "\"p\""), c.line());
+      for (int i = 3; i <= 64; i++) {
+        stages.get("k" + i).complete(Integer.toString(i));
+        assertEquals(ret(Integer.toString(i), Integer.toString(i)), c.line());
+      }
+      assertEquals(ret("e", "65"), c.line());
+    }
+  }
+
   @Test
   void asynchronousFailuresSuccessResponseFalseAndCompletionOnTheMainLoop() throws Exception {
     QmpServer s = server();
