@@ -38,6 +38,16 @@ public final class DeferredReply implements ReplyWriter {
     return new DeferredReply(stage, value -> writer.apply((T) value));
   }
 
+  /**
+   * The same stage with its result's writer wrapped: for code that wraps every command's result
+   * (a writer that must run in some context, say), which must wrap a deferred one too. {@code wrap}
+   * gets null for a command without a reply ({@code success-response: false}).
+   */
+  public DeferredReply map(java.util.function.UnaryOperator<ReplyWriter> wrap) {
+    Objects.requireNonNull(wrap, "wrap");
+    return new DeferredReply(stage, value -> wrap.apply(writer.apply(value)));
+  }
+
   /** The handler's stage. */
   public CompletionStage<?> stage() {
     return stage;

@@ -22,9 +22,9 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
   /**
    * Asynchronous (not QAPI: QEMU never merged it): the handler returns a {@link DeferredReply};
    * the server goes on with other requests until it completes. Never with {@link #ALLOW_OOB} or
-   * {@link #COROUTINE}.
+   * {@link #COROUTINE}. (Bits 4 and 5 are kept for the special features.)
    */
-  public static final int ASYNC = 1 << 4;
+  public static final int ASYNC = 1 << 6;
 
   public QmpCommand {
     Objects.requireNonNull(name, "name");

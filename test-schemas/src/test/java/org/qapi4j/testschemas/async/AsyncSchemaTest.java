@@ -137,6 +137,18 @@ class AsyncSchemaTest {
   }
 
   @Test
+  void aDeferredReplyCanBeWrapped() {
+    DeferredReply reply = ((DeferredReply) invoke("count", null)).map(w -> out -> {
+      out.writeStartArray();
+      w.write(out);
+      out.writeEndArray();
+    });
+    CompletableFuture<String> out = outcome(reply);
+    impl.complete("count", 5L);
+    assertEquals("[5]", out.join());
+  }
+
+  @Test
   void theApplicationSeesCancellation() {
     DeferredReply reply = (DeferredReply) invoke("fire-and-forget", "{\"what\": \"w\"}");
     reply.cancel(); // what the server does when the client disconnects
