@@ -13,6 +13,12 @@ import java.lang.annotation.Target;
  * parameter ({@code nodeName} is {@code node-name} on the wire) unless {@link Name} says otherwise,
  * and mandatory unless marked {@link Optional}. The return type is the command's {@code returns};
  * {@code void} means the command returns {@code {}}.
+ *
+ * <p>A method returning {@code CompletionStage<T>} or {@code CompletableFuture<T>} is an
+ * <em>asynchronous</em> command (the seeds' {@code async}; QEMU never merged them): its result is
+ * {@code T} ({@code Void}: {@code {}}), the server goes on with other requests until the stage
+ * completes, replies still leave in request order, and a client that disconnects first cancels
+ * the stage. Such a command is neither {@link #allowOob()} nor {@link #coroutine()}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -10,6 +10,8 @@ import java.util.Optional;
  *     arguments, or a named struct or union; empty when the command takes no arguments
  * @param returns the type of the result; empty when the command returns {@code {}}
  * @param javaMethod the interface method it is bound to
+ * @param async the method returns a {@code CompletionStage} of the result (not QAPI: QEMU never
+ *     merged asynchronous commands; invisible on the wire and in introspection)
  */
 public record CommandDef(
     String name,
@@ -24,10 +26,30 @@ public record CommandDef(
     List<Feature> features,
     Condition condition,
     Origin origin,
-    String javaMethod)
+    String javaMethod,
+    boolean async)
     implements Definition {
   public CommandDef {
     features = List.copyOf(features);
+  }
+
+  /** A synchronous command. */
+  public CommandDef(
+      String name,
+      Optional<String> data,
+      Optional<TypeRef> returns,
+      boolean boxed,
+      boolean allowOob,
+      boolean coroutine,
+      boolean successResponse,
+      boolean allowPreconfig,
+      boolean gen,
+      List<Feature> features,
+      Condition condition,
+      Origin origin,
+      String javaMethod) {
+    this(name, data, returns, boxed, allowOob, coroutine, successResponse, allowPreconfig, gen, features,
+        condition, origin, javaMethod, false);
   }
 
   @Override

@@ -7,8 +7,8 @@ import java.util.Objects;
  *
  * @param name the wire name, the value of {@code "execute"}
  * @param flags a bit set of {@link #ALLOW_OOB}, {@link #COROUTINE}, {@link #NO_SUCCESS_RESPONSE},
- *     {@link #ALLOW_PRECONFIG}, and the command's special features {@link #DEPRECATED} and
- *     {@link #UNSTABLE} (which the server's {@link CompatPolicy} acts on)
+ *     {@link #ALLOW_PRECONFIG}, {@link #ASYNC}, and the command's special features
+ *     {@link #DEPRECATED} and {@link #UNSTABLE} (which the server's {@link CompatPolicy} acts on)
  * @param handler the marshal function
  */
 public record QmpCommand(String name, int flags, CommandHandler handler) {
@@ -24,10 +24,20 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
   public static final int DEPRECATED = 1 << 4;
   /** QAPI feature {@code unstable}: refused under {@code -compat unstable-input=reject}. */
   public static final int UNSTABLE = 1 << 5;
+  /**
+   * Asynchronous (not QAPI: QEMU never merged it): the handler returns a {@link DeferredReply};
+   * the server goes on with other requests until it completes. Never with {@link #ALLOW_OOB} or
+   * {@link #COROUTINE}.
+   */
+  public static final int ASYNC = 1 << 6;
 
   public QmpCommand {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(handler, "handler");
+    if ((flags & ASYNC) != 0 && (flags & (ALLOW_OOB | COROUTINE)) != 0) {
+      throw new IllegalArgumentException(
+          "command " + name + ": an asynchronous command cannot be allow-oob or coroutine");
+    }
   }
 
   public boolean allowOob() {
@@ -50,5 +60,9 @@ public record QmpCommand(String name, int flags, CommandHandler handler) {
   public int specialFeatures() {
     return ((flags & DEPRECATED) != 0 ? CompatPolicy.DEPRECATED : 0)
         | ((flags & UNSTABLE) != 0 ? CompatPolicy.UNSTABLE : 0);
+  }
+
+  public boolean async() {
+    return (flags & ASYNC) != 0;
   }
 }

@@ -67,7 +67,8 @@ public final class QmpServer {
     this.endpoints = List.copyOf(b.endpoints);
     this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
     this.policy = b.policy;
-    this.dispatcher = new Dispatcher(mainLoop, b.commands, b.introspection, b.policy);
+    this.dispatcher =
+        new Dispatcher(mainLoop, b.commands, b.introspection, b.policy, b.legacyRunOob, b.preconfig);
     try {
       this.io = new IoThread();
     } catch (IOException e) {
@@ -101,7 +102,8 @@ public final class QmpServer {
       listeners.add(listener);
       CountDownLatch firstClient = new CountDownLatch(e.waitForClient() ? 1 : 0);
       waits.add(firstClient);
-      io.execute(() -> listen(listener, firstClient));
+      int index = listeners.size() - 1;
+      io.execute(() -> listen(listener, index, firstClient));
     }
     for (CountDownLatch w : waits) {
       try {
@@ -129,26 +131,30 @@ public final class QmpServer {
     }
   }
 
-  private void listen(ServerSocketChannel listener, CountDownLatch firstClient) {
+  private void listen(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
     try {
       listener.configureBlocking(false);
-      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, firstClient));
+      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, index, firstClient));
     } catch (IOException e) {
       LOG.log(System.Logger.Level.ERROR, "cannot listen", e);
       firstClient.countDown();
     }
   }
 
-  private void accept(ServerSocketChannel listener, CountDownLatch firstClient) {
-    SocketChannel channel;
-    try {
-      channel = listener.accept();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "accept failed", e);
-      return;
-    }
-    if (channel != null) {
-      sessions.openSocket(channel);
+  /** Accepts the clients waiting (a bounded number per turn, so that others are served too). */
+  private void accept(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
+    for (int i = 0; i < 64; i++) {
+      SocketChannel channel;
+      try {
+        channel = listener.accept();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
+      sessions.openSocket(channel, index);
       firstClient.countDown();
     }
   }
@@ -175,6 +181,40 @@ public final class QmpServer {
   /** The number of open sessions. */
   public int sessionCount() {
     return sessions.count();
+  }
+
+  /** The number of in-band requests read from clients and waiting for the main loop. */
+  public int queuedRequests() {
+    return mainLoop.queuedRequests();
+  }
+
+  /** The number of asynchronous commands started and not yet completed, over all sessions. */
+  public int pendingCommands() {
+    return sessions.pendingCommands();
+  }
+
+  /**
+   * Disconnects every client of a socket endpoint (by index among the socket endpoints), which
+   * goes on listening: QEMU's {@code yank} of a socket chardev. Returns how many were connected.
+   */
+  public int disconnect(int listenerIndex) {
+    return sessions.disconnect(listenerIndex);
+  }
+
+  /**
+   * True while the server is in QEMU's preconfig phase ({@link Builder#preconfig}), where only
+   * {@code allow-preconfig} commands run.
+   */
+  public boolean preconfig() {
+    return dispatcher.preconfig();
+  }
+
+  /**
+   * Ends the preconfig phase (what {@code x-exit-preconfig} does once the machine is built):
+   * every command may run from now on.
+   */
+  public void exitPreconfig() {
+    dispatcher.exitPreconfig();
   }
 
   /** The names of all commands, the server's own ({@code qmp_capabilities}, {@code query-commands}) first. */
@@ -320,6 +360,8 @@ public final class QmpServer {
     private final List<QmpEndpoint> endpoints = new ArrayList<>();
     private byte[] introspection;
     private CompatPolicy policy = CompatPolicy.DEFAULT;
+    private boolean preconfig;
+    private boolean legacyRunOob;
 
     private Builder() {}
 
@@ -329,6 +371,28 @@ public final class QmpServer {
      */
     public Builder compat(CompatPolicy policy) {
       this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * Starts in QEMU's preconfig phase ({@code --preconfig}): until {@link QmpServer#exitPreconfig},
+     * commands without {@code allow-preconfig} get {@code The command 'NAME' is permitted only after
+     * machine initialization has completed}.
+     */
+    public Builder preconfig(boolean preconfig) {
+      this.preconfig = preconfig;
+      return this;
+    }
+
+    /**
+     * Accepts the out-of-band form of the 2017 design, {@code {"execute": NAME, "control":
+     * {"run-oob": true}}}, as {@code exec-oob} (QEMU 2.12 spoke it). Off by default: QEMU 7.2
+     * answers {@code QMP input member 'control' is unexpected}, and so does the server. On, a
+     * session that enabled {@code oob} may send {@code control}, which must be an object; the
+     * request runs out-of-band when it holds {@code "run-oob": true}, in band otherwise.
+     */
+    public Builder legacyRunOob(boolean accept) {
+      this.legacyRunOob = accept;
       return this;
     }
 

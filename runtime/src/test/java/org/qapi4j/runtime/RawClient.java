@@ -4,24 +4,34 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
-/** A client that writes raw bytes and reads the server's lines exactly as sent (without CR LF). */
+/**
+ * A client that writes raw bytes and reads the server's lines exactly as sent (without CR LF). One
+ * thread may write while another reads (the channel's own streams would serialise them).
+ */
 final class RawClient implements Closeable {
   private final SocketChannel channel;
   private final InputStream in;
-  private final OutputStream out;
 
   RawClient(SocketChannel channel) {
     this.channel = channel;
-    this.in = Channels.newInputStream(channel);
-    this.out = Channels.newOutputStream(channel);
+    this.in = new java.io.BufferedInputStream(new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return channel.read(java.nio.ByteBuffer.wrap(b, off, len));
+      }
+    });
   }
 
   static RawClient unix(Path socket) throws IOException {
@@ -35,8 +45,10 @@ final class RawClient implements Closeable {
   }
 
   void send(byte[] bytes) throws IOException {
-    out.write(bytes);
-    out.flush();
+    java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
   }
 
   /** The next line; it must end in CR LF. Null at end of stream. */

@@ -1,11 +1,19 @@
 package org.qapi4j.samplevm;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.qapi4j.runtime.Coroutine;
+import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.samplevm.schema.BalloonInfo;
+import org.qapi4j.samplevm.schema.DumpEvents;
 import org.qapi4j.samplevm.schema.MachineEvents;
+import org.qapi4j.samplevm.schema.MigrationEvents;
 import org.qapi4j.samplevm.schema.NameInfo;
 import org.qapi4j.samplevm.schema.RunState;
 import org.qapi4j.samplevm.schema.RunStateEvents;
@@ -28,6 +36,12 @@ import org.qapi4j.samplevm.schema.VersionTriple;
  * <p>The guest is simulated as a well-behaved OS: it answers the ACPI power button by shutting
  * down (when its CPUs run), some time after the command; QEMU started with {@code -machine none}
  * has no guest and sends {@code POWERDOWN} only.
+ *
+ * <p>The commands show each way a command can run: most run on the main loop; {@code screendump}
+ * and {@code block_resize} are coroutine commands that wait (for the display, for the image file)
+ * without blocking it; {@code dump-guest-memory} is asynchronous; {@code migrate-pause},
+ * {@code migrate-recover}, {@code yank} and {@code query-yank} run out of band on the I/O thread,
+ * and so work with thread-safe state ({@link Migration}, {@link Yank}).
  */
 public final class Machine implements SampleVmSchema {
   /** QEMU's {@code runstate_needs_reset()}: states only a reset leaves. */
@@ -43,24 +57,104 @@ public final class Machine implements SampleVmSchema {
   public static final long RAM_SIZE = 128L << 20;
 
   private final MachineEvents machineEvents;
+  private final Host host;
+  /** Where file I/O runs (QEMU's thread pool), so that coroutines can wait for it. */
+  private final ExecutorService io = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sample-vm-io");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Migration migration;
+  private final Yank yank;
+  private final Display display;
+  private final BlockDevices blocks;
+  private final GuestDump dump;
   private RunState state;
   private boolean powerButtonPressed;
   private long balloonActual = RAM_SIZE;
 
+  /** The event interfaces of the schema, as emitters. */
+  public record Events(
+      RunStateEvents runState, MachineEvents machine, MigrationEvents migration, DumpEvents dump) {}
+
   /**
-   * @param events where the machine's run-state events go
-   * @param machineEvents where its other events go
+   * @param events where the machine's events go
    * @param mainLoop the QMP server's main loop, for the work QEMU defers to its main loop
+   * @param host the QMP server's side: preconfig phase, monitors
+   * @param socketMonitors the indexes (among the {@code -qmp} options) of the socket monitors
    * @param exit ends the emulator (run on the main loop once {@code SHUTDOWN} was sent)
    */
   public Machine(
-      Options options, RunStateEvents events, MachineEvents machineEvents, Executor mainLoop, Runnable exit) {
+      Options options, Events events, Executor mainLoop, Host host, List<Integer> socketMonitors, Runnable exit) {
     this.options = options;
-    this.events = events;
-    this.machineEvents = machineEvents;
+    this.events = events.runState();
+    this.machineEvents = events.machine();
     this.mainLoop = mainLoop;
+    this.host = host;
     this.exit = exit;
-    this.state = options.startPaused() ? RunState.PRELAUNCH : RunState.RUNNING;
+    if (options.incoming() != null) {
+      this.state = RunState.INMIGRATE;
+    } else {
+      this.state = options.startPaused() || options.preconfig() ? RunState.PRELAUNCH : RunState.RUNNING;
+    }
+    this.migration = new Migration(events.migration(), mainLoop, new Migration.Guest() {
+      @Override
+      public void postcopyStarted() {
+        startAfterIncoming();
+      }
+
+      @Override
+      public void completed(boolean afterPostcopy) {
+        if (!afterPostcopy) {
+          startAfterIncoming();
+        }
+      }
+    });
+    this.yank = new Yank(socketMonitors, migration, host);
+    this.display = options.display() ? new Display() : null;
+    this.blocks = new BlockDevices(options.blockdevs(), io);
+    this.dump = new GuestDump(events.dump(), mainLoop, io, new GuestDump.Guest() {
+      @Override
+      public boolean stopForDump() {
+        if (state != RunState.RUNNING) {
+          return false;
+        }
+        state = RunState.SAVE_VM;
+        Machine.this.events.stop();
+        return true;
+      }
+
+      @Override
+      public void resumeAfterDump() {
+        if (state == RunState.SAVE_VM) {
+          state = RunState.RUNNING;
+          Machine.this.events.resume();
+        }
+      }
+    });
+  }
+
+  /**
+   * Starts what the command line asks for beyond the machine itself: the incoming migration. The
+   * message of the exception is QEMU's.
+   */
+  public void start() {
+    if (options.incoming() != null) {
+      migration.startIncoming(options.incoming());
+    }
+  }
+
+  /** The incoming migration let the guest run here: QEMU's autostart (none with {@code -S}). */
+  private void startAfterIncoming() {
+    if (state != RunState.INMIGRATE) {
+      return;
+    }
+    if (options.startPaused()) {
+      state = RunState.PAUSED;
+      return;
+    }
+    state = RunState.RUNNING;
+    events.resume();
   }
 
   public RunState state() {
@@ -143,6 +237,74 @@ public final class Machine implements SampleVmSchema {
   @Override
   public BalloonInfo queryBalloon() {
     return new BalloonInfo(balloonActual);
+  }
+
+  @Override
+  public void xExitPreconfig() {
+    if (!host.preconfig()) {
+      throw new QmpError("The command is permitted only before machine initialization");
+    }
+    host.exitPreconfig();
+    if (!options.startPaused()) {
+      state = RunState.RUNNING;
+      events.resume();
+    }
+  }
+
+  @Override
+  public void migratePause() {
+    migration.pause();
+  }
+
+  @Override
+  public void migrateRecover(String uri) {
+    migration.recover(uri);
+  }
+
+  @Override
+  public void yank(List<YankInstance> instances) {
+    yank.yank(instances);
+  }
+
+  @Override
+  public List<YankInstance> queryYank() {
+    return yank.query();
+  }
+
+  /**
+   * QEMU's {@code qmp_screendump()}: the console is found, the display asked for a fresh frame
+   * (the coroutine waits for it, the main loop goes on), and the file written (waited for too).
+   */
+  @Override
+  public void screendump(String filename, String device, Long head, ImageFormat format) {
+    if (device != null) {
+      throw new QmpError(ErrorClass.DeviceNotFound, "Device '" + device + "' not found"); // no device has an id
+    }
+    if (head != null) {
+      throw new QmpError("'head' must be specified together with 'device'");
+    }
+    if (display == null) {
+      throw new QmpError("There is no console to take a screendump from");
+    }
+    Display.Frame frame = Coroutine.await(display.update());
+    boolean png = format == ImageFormat.PNG;
+    Coroutine.await(java.util.concurrent.CompletableFuture.runAsync(() -> Display.write(frame, filename, png), io));
+  }
+
+  @Override
+  public void blockResize(String device, String nodeName, long size) {
+    blocks.resize(device, nodeName, size);
+  }
+
+  @Override
+  public CompletionStage<Void> dumpGuestMemory(
+      boolean paging, String protocol, Boolean detach, Long begin, Long length, DumpGuestMemoryFormat format) {
+    return dump.dump(state == RunState.INMIGRATE, protocol, Boolean.TRUE.equals(detach), begin, length, format, paging);
+  }
+
+  @Override
+  public DumpQueryResult queryDump() {
+    return dump.query();
   }
 
   @Override

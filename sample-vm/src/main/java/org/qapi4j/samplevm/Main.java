@@ -1,5 +1,7 @@
 package org.qapi4j.samplevm;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,9 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.qapi4j.runtime.EventSink;
 import org.qapi4j.runtime.QmpEndpoint;
 import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.samplevm.schema.DumpEvents_Emitter;
 import org.qapi4j.samplevm.schema.MachineEvents_Emitter;
+import org.qapi4j.samplevm.schema.MigrationEvents_Emitter;
 import org.qapi4j.samplevm.schema.RunStateEvents_Emitter;
 import org.qapi4j.samplevm.schema.SampleVmSchema_Dispatch;
+import org.qapi4j.samplevm.schema.TestCommands_Dispatch;
 
 /**
  * {@code java -jar sample-vm.jar -qmp unix:/tmp/vm.sock,server=on,wait=off}: starts the simulated
@@ -50,26 +55,78 @@ public final class Main {
     AtomicBoolean signalled = new AtomicBoolean();
     AtomicReference<QmpServer> server = new AtomicReference<>();
     EventSink events = event -> server.get().events().emit(event);
+    // QEMU names the chardev of the Nth -qmp compat_monitorN; the server counts socket endpoints.
+    List<QmpEndpoint> endpoints = new ArrayList<>();
+    List<Integer> socketMonitors = new ArrayList<>();
+    try {
+      for (String spec : options.qmp()) {
+        QmpEndpoint e = QmpEndpoint.parse(spec);
+        if (e.kind() != QmpEndpoint.Kind.STDIO) {
+          socketMonitors.add(endpoints.size());
+        }
+        endpoints.add(e);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("sample-vm: -qmp: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    Host host = new Host() {
+      @Override
+      public boolean preconfig() {
+        return server.get().preconfig();
+      }
+
+      @Override
+      public void exitPreconfig() {
+        server.get().exitPreconfig();
+      }
+
+      @Override
+      public void disconnectMonitor(int monitor) {
+        server.get().disconnect(socketMonitors.indexOf(monitor));
+      }
+    };
     Machine machine =
         new Machine(
             options,
-            new RunStateEvents_Emitter(events),
-            new MachineEvents_Emitter(events),
+            new Machine.Events(
+                new RunStateEvents_Emitter(events),
+                new MachineEvents_Emitter(events),
+                new MigrationEvents_Emitter(events),
+                new DumpEvents_Emitter(events)),
             task -> server.get().mainLoop().execute(task),
+            host,
+            socketMonitors,
             exitRequested::countDown);
 
     QmpServer.Builder builder =
         QmpServer.builder()
             .version(7, 2, 0, Options.PACKAGE)
             .compat(options.compat())
-            .commands(new SampleVmSchema_Dispatch(machine));
+            .commands(new SampleVmSchema_Dispatch(machine))
+            .preconfig(options.preconfig());
+    if (options.testCommands()) {
+      builder.commands(new TestCommands_Dispatch(new TestCommandsImpl()));
+    }
+    endpoints.forEach(builder::endpoint);
     try {
-      for (String spec : options.qmp()) {
-        builder.endpoint(QmpEndpoint.parse(spec));
-      }
       server.set(builder.build());
+    } catch (IllegalArgumentException e) {
+      System.err.println("sample-vm: -qmp: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    try {
+      machine.start(); // before the monitors accept clients: they find the migration listening
+    } catch (org.qapi4j.runtime.QmpError e) {
+      System.err.println("sample-vm: -incoming " + options.incoming() + ": " + e.desc());
+      System.exit(1);
+      return;
+    }
+    try {
       server.get().start();
-    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+    } catch (java.io.UncheckedIOException e) {
       System.err.println("sample-vm: -qmp: " + e.getMessage());
       System.exit(1);
       return;

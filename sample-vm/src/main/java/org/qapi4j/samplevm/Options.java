@@ -1,7 +1,9 @@
 package org.qapi4j.samplevm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.qapi4j.runtime.CompatPolicy;
 
 /**
@@ -12,9 +14,24 @@ import org.qapi4j.runtime.CompatPolicy;
  * @param name the guest name ({@code -name NAME} or {@code -name guest=NAME})
  * @param startPaused {@code -S}: start in state {@code prelaunch}
  * @param noShutdown {@code -no-shutdown}: a guest shutdown stops the machine instead of exiting
+ * @param preconfig {@code --preconfig}: wait in the preconfig phase until {@code x-exit-preconfig}
+ * @param incoming {@code -incoming URI}: the destination of a (simulated) migration, or null
+ * @param blockdevs the {@code -blockdev} options, each as its {@code key=value} pairs in order
+ * @param display {@code -vga std} (or {@code -device VGA}): a graphic console for {@code screendump}
+ * @param testCommands {@code -test-commands}: also serve the test-only commands
  * @param compat {@code -compat}: QEMU's policy for deprecated and unstable interfaces
  */
-public record Options(List<String> qmp, String name, boolean startPaused, boolean noShutdown, CompatPolicy compat) {
+public record Options(
+    List<String> qmp,
+    String name,
+    boolean startPaused,
+    boolean noShutdown,
+    boolean preconfig,
+    String incoming,
+    List<Map<String, String>> blockdevs,
+    boolean display,
+    boolean testCommands,
+    CompatPolicy compat) {
   /** What {@code query-version} and the greeting report as the package. */
   public static final String PACKAGE = "qapi4j sample-vm 0.1.0";
 
@@ -36,6 +53,12 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
           "          unstable-input=accept|reject|crash,unstable-output=accept|hide",
           "                                      what QMP does with deprecated and unstable",
           "                                      commands, arguments, values, results and events",
+          "  --preconfig                         wait for x-exit-preconfig before building the machine",
+          "  -incoming tcp:HOST:PORT|unix:PATH   be the destination of a simulated postcopy migration",
+          "  -blockdev driver=file,node-name=N,filename=F   a block device backed by a file",
+          "  -blockdev driver=null-co,node-name=N[,size=S]  a block device reading zeroes",
+          "  -vga std | -device VGA              a display (for screendump); none by default",
+          "  -test-commands                      serve x-test-block-main-loop and x-test-release-main-loop",
           "  -version, -h, -help                 print the version or this text",
           "",
           "Accepted and ignored, for QEMU command lines: -M/-machine, -nodefaults, -display,",
@@ -57,6 +80,11 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
     boolean startPaused = false;
     boolean noShutdown = false;
     CompatPolicy compat = CompatPolicy.DEFAULT;
+    boolean preconfig = false;
+    String incoming = null;
+    List<Map<String, String>> blockdevs = new ArrayList<>();
+    boolean display = false;
+    boolean testCommands = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i].startsWith("--") ? args[i].substring(1) : args[i];
       switch (arg) {
@@ -65,12 +93,57 @@ public record Options(List<String> qmp, String name, boolean startPaused, boolea
         case "-S" -> startPaused = true;
         case "-no-shutdown" -> noShutdown = true;
         case "-compat" -> compat = compat(value(args, ++i, arg));
+        case "-preconfig" -> preconfig = true;
+        case "-incoming" -> incoming = value(args, ++i, arg);
+        case "-blockdev" -> blockdevs.add(blockdev(value(args, ++i, arg)));
+        case "-vga" -> display = !value(args, ++i, arg).equals("none");
+        case "-device" -> {
+          String device = value(args, ++i, arg);
+          if (!device.equals("VGA") && !device.startsWith("VGA,")) {
+            throw new UsageException("-device " + device + ": the sample VM has only the VGA device");
+          }
+          display = true;
+        }
+        case "-test-commands" -> testCommands = true;
         case "-M", "-machine", "-display", "-accel", "-m", "-smp" -> value(args, ++i, arg);
         case "-nodefaults", "-nographic", "-enable-kvm" -> {}
         default -> throw new UsageException(arg + ": invalid option");
       }
     }
-    return new Options(List.copyOf(qmp), name, startPaused, noShutdown, compat);
+    if (preconfig && incoming != null) {
+      throw new UsageException("--preconfig and -incoming cannot be used together");
+    }
+    return new Options(List.copyOf(qmp), name, startPaused, noShutdown, preconfig, incoming,
+        List.copyOf(blockdevs), display, testCommands, compat);
+  }
+
+  /** {@code driver=file,node-name=disk0,filename=/tmp/disk.img}: its pairs, checked. */
+  private static Map<String, String> blockdev(String spec) throws UsageException {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String part : spec.split(",")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new UsageException("-blockdev " + spec + ": expected key=value pairs");
+      }
+      options.put(part.substring(0, eq), part.substring(eq + 1));
+    }
+    String driver = options.get("driver");
+    if (driver == null) {
+      throw new UsageException("-blockdev " + spec + ": Parameter 'driver' is missing");
+    }
+    if (!options.containsKey("node-name")) {
+      throw new UsageException("-blockdev " + spec + ": the sample VM needs a node-name");
+    }
+    switch (driver) {
+      case "file" -> {
+        if (!options.containsKey("filename")) {
+          throw new UsageException("-blockdev " + spec + ": Parameter 'filename' is missing");
+        }
+      }
+      case "null-co" -> {}
+      default -> throw new UsageException("-blockdev " + spec + ": the sample VM has drivers file and null-co only");
+    }
+    return Map.copyOf(options);
   }
 
   /** QEMU's {@code -compat}; its errors as QEMU prints them: {@code -compat SPEC: MESSAGE}. */

@@ -17,6 +17,16 @@ final class CommandRules implements Check {
         r.error(Rule.FLAG_OOB_COROUTINE, c, c.origin().attribute("coroutine"),
             "flags 'allow-oob' and 'coroutine' are incompatible");
       }
+      if (c.async() && c.allowOob()) {
+        r.error(Rule.FLAG_ASYNC, c, c.origin().attribute("allowOob"),
+            "an asynchronous command (returning a CompletionStage) cannot be 'allow-oob': an out-of-band"
+                + " command answers at once, on the I/O thread");
+      }
+      if (c.async() && c.coroutine()) {
+        r.error(Rule.FLAG_ASYNC, c, c.origin().attribute("coroutine"),
+            "an asynchronous command (returning a CompletionStage) cannot be 'coroutine': it does not"
+                + " hold up the next request, a coroutine command does; choose one");
+      }
       if (!c.successResponse() && c.returns().isPresent()) {
         r.error(Rule.SUCCESS_RESPONSE_RETURNS, c, c.origin().attribute("successResponse"),
             "'success-response': false and 'returns' are incompatible: no reply would carry the"

@@ -30,6 +30,7 @@ public enum Rule {
   ENUM_VALUE_CLASH("enum-value-clash"),
   CMD_RETURNS_KIND("cmd-returns-kind"),
   FLAG_OOB_COROUTINE("flag-oob-coroutine"),
+  FLAG_ASYNC("flag-async"),
   SUCCESS_RESPONSE_RETURNS("success-response-returns"),
   EVENT_THROTTLE_KEY("event-throttle-key"),
   FEATURE_DUPLICATE("feature-duplicate"),

@@ -127,6 +127,9 @@ public final class DispatchGenerator {
     if (c.allowPreconfig()) {
       flags.add("ALLOW_PRECONFIG");
     }
+    if (c.async()) {
+      flags.add("ASYNC");
+    }
     int features = marshalling.specialFeatures(c.features());
     if ((features & Marshalling.DEPRECATED) != 0) {
       flags.add("DEPRECATED");
@@ -142,6 +145,26 @@ public final class DispatchGenerator {
       b.add(i == 0 ? "$T.$L" : " | $T.$L", Poet.QMP_COMMAND, flags.get(i));
     }
     return b.build();
+  }
+
+  /**
+   * An asynchronous command returns its stage wrapped in a {@code DeferredReply}: the runtime
+   * writes the result when the stage completes.
+   */
+  private void asyncReturn(CommandDef c, CodeBlock.Builder code, String call, NameAllocator names) {
+    String stage = names.newName("stage");
+    code.addStatement("var $L = $L", stage, call);
+    code.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, stage, "the stage of " + c.name());
+    String value = names.newName("value");
+    if (c.returns().isEmpty()) {
+      code.addStatement("return $T.of($L, $L -> $T.EMPTY_OBJECT)", Poet.DEFERRED_REPLY, stage, value, Poet.REPLY_WRITER);
+      return;
+    }
+    CodeBlock write = marshalling.write(c.returns().get(), "out", CodeBlock.of("$L", value));
+    code.add("return $T.of($L, $L -> {\n", Poet.DEFERRED_REPLY, stage, value).indent();
+    code.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, value, "the result of " + c.name());
+    code.add("return out -> $L", write);
+    code.unindent().add("});\n");
   }
 
   /** The marshal function of one command. */
@@ -170,7 +193,9 @@ public final class DispatchGenerator {
               code, members, p, m -> CodeBlock.of("$S", m.name()), CodeBlock.of("null"), names));
     }
     String call = "impl." + c.javaMethod() + "(" + String.join(", ", callArguments) + ")";
-    if (c.returns().isEmpty()) {
+    if (c.async()) {
+      asyncReturn(c, code, call, names);
+    } else if (c.returns().isEmpty()) {
       code.addStatement("$L", call);
       code.addStatement("return $T.EMPTY_OBJECT", Poet.REPLY_WRITER);
     } else {

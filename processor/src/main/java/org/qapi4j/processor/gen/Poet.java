@@ -23,6 +23,7 @@ final class Poet {
   static final ClassName QMP_ERROR = ClassName.get("org.qapi4j.runtime", "QmpError");
   static final ClassName REPLY_WRITER = ClassName.get("org.qapi4j.runtime", "ReplyWriter");
   static final ClassName QMP_COMMAND = ClassName.get("org.qapi4j.runtime", "QmpCommand");
+  static final ClassName DEFERRED_REPLY = ClassName.get("org.qapi4j.runtime", "DeferredReply");
   static final ClassName DISPATCH_TABLE = ClassName.get("org.qapi4j.runtime", "DispatchTable");
   static final ClassName QMP_EVENT = ClassName.get("org.qapi4j.runtime", "QmpEvent");
   static final ClassName EVENT_SINK = ClassName.get("org.qapi4j.runtime", "EventSink");

@@ -203,7 +203,12 @@ public final class JavaReader {
       Optional<String> data = readArguments(name, method, boxed, origin);
       Optional<TypeRef> returns = Optional.empty();
       TypeMirror ret = method.getReturnType();
-      if (ret.getKind() != TypeKind.VOID) {
+      TypeMirror stage = completionStageResult(ret, method, name);
+      boolean async = stage != null;
+      if (async) {
+        ret = stage;
+      }
+      if (ret.getKind() != TypeKind.VOID && !isVoidClass(ret)) {
         returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
       }
       definitions.add(
@@ -220,7 +225,36 @@ public final class JavaReader {
               features(method),
               condition(method),
               origin,
-              javaName));
+              javaName,
+              async));
+    }
+
+    /**
+     * The {@code T} of a method returning {@code CompletionStage<T>} or {@code CompletableFuture<T>}
+     * (an asynchronous command); null for any other return type.
+     */
+    private TypeMirror completionStageResult(TypeMirror ret, ExecutableElement method, String name) {
+      if (ret.getKind() != TypeKind.DECLARED) {
+        return null;
+      }
+      DeclaredType declared = (DeclaredType) ret;
+      String qualified = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      if (!qualified.equals("java.util.concurrent.CompletionStage")
+          && !qualified.equals("java.util.concurrent.CompletableFuture")) {
+        return null;
+      }
+      List<? extends TypeMirror> args = declared.getTypeArguments();
+      if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
+        problem(ElementOrigin.of(method), "the result of command " + name + ": an asynchronous command returns "
+            + declared.asElement().getSimpleName() + "<T> with T its result (Void for none)");
+        return elements.getTypeElement("java.lang.Void").asType();
+      }
+      return args.get(0);
+    }
+
+    private static boolean isVoidClass(TypeMirror type) {
+      return type.getKind() == TypeKind.DECLARED
+          && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Void");
     }
 
     private void readEvent(TypeElement iface, ExecutableElement method) {

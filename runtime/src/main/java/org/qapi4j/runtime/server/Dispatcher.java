@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.qapi4j.runtime.CommandHandler;
 import org.qapi4j.runtime.CompatPolicy;
+import org.qapi4j.runtime.DeferredReply;
 import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpError;
@@ -28,7 +29,12 @@ import tools.jackson.core.JsonToken;
  * QEMU's {@code monitor/qmp.c} and {@code qapi/qmp-dispatch.c}: what happens to a message once it
  * is parsed. Out-of-band requests ({@code exec-oob} without {@code execute}) run at once, on the
  * thread that read them; everything else — commands, and errors for messages that are not valid
- * JSON — waits its turn on the main loop, so replies keep the order of the requests.
+ * JSON — waits its turn on the main loop, and its reply takes its place in the session's order.
+ *
+ * <p>On the main loop a plain command runs to its end; a coroutine command may wait
+ * ({@link org.qapi4j.runtime.Coroutine#await}) while the loop runs other tasks, but not other
+ * requests; an asynchronous command returns a {@link DeferredReply} and the loop goes on at once,
+ * its reply being sent when the stage completes.
  */
 public final class Dispatcher {
   private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
@@ -37,27 +43,37 @@ public final class Dispatcher {
   static final String QUERY_COMMANDS = "query-commands";
   static final String QUERY_QMP_SCHEMA = "query-qmp-schema";
 
+  /** What {@link #dispatch} returns when the reply will come later. */
+  private static final byte[] DEFERRED = new byte[0];
+
   private final MainLoop mainLoop;
   /** Every command by name, in registration order (the control commands first). */
   private final Map<String, QmpCommand> commands = new LinkedHashMap<>();
+  /** Whether {@code "control": {"run-oob": true}} (the 2017 design) means {@code exec-oob}. */
+  private final boolean legacyRunOob;
+  /** QEMU's preconfig phase: only {@code allow-preconfig} commands run. */
+  private volatile boolean preconfig;
 
   /** The compat policy ({@code -compat}) the commands run under. */
   private final CompatPolicy policy;
 
-  /**
-   * @param introspection the {@code query-qmp-schema} reply, or null for a server without one
-   */
+  /** A server's dispatcher with QEMU's defaults: no compat policy, no legacy form, no preconfig. */
   public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection) {
-    this(mainLoop, table, introspection, CompatPolicy.DEFAULT);
+    this(mainLoop, table, introspection, CompatPolicy.DEFAULT, false, false);
   }
 
   /**
    * @param introspection the {@code query-qmp-schema} reply, or null for a server without one
    * @param policy what to do with deprecated and unstable commands, arguments and results
+   * @param legacyRunOob accept {@code "control": {"run-oob": true}} as {@code exec-oob}
+   * @param preconfig start in the preconfig phase
    */
-  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection, CompatPolicy policy) {
+  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection, CompatPolicy policy,
+      boolean legacyRunOob, boolean preconfig) {
     this.mainLoop = mainLoop;
     this.policy = policy;
+    this.legacyRunOob = legacyRunOob;
+    this.preconfig = preconfig;
     commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
     commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
     if (introspection != null) {
@@ -88,6 +104,9 @@ public final class Dispatcher {
     CommandHandler handler = c.handler();
     return new QmpCommand(c.name(), c.flags(), arguments -> {
       ReplyWriter result = Compat.with(policy, () -> handler.invoke(arguments));
+      if (result instanceof DeferredReply deferred) {
+        return deferred.map(w -> w == null ? null : g -> Compat.run(policy, () -> w.write(g)));
+      }
       return result == null ? null : g -> Compat.run(policy, () -> result.write(g));
     });
   }
@@ -95,6 +114,16 @@ public final class Dispatcher {
   /** The registered command names, in registration order. */
   public List<String> commandNames() {
     return List.copyOf(commands.keySet());
+  }
+
+  /** True in the preconfig phase. */
+  public boolean preconfig() {
+    return preconfig;
+  }
+
+  /** Ends the preconfig phase: every command may run from now on. */
+  public void exitPreconfig() {
+    preconfig = false;
   }
 
   /** A complete message from a session (on its input thread); false to stop reading it. */
@@ -105,28 +134,52 @@ public final class Dispatcher {
     } catch (MessageParser.ParseError e) {
       return receivedError(session, e.getMessage());
     }
-    if (request instanceof JsonValue.JsonObject o
-        && o.members().containsKey("exec-oob")
-        && !o.members().containsKey("execute")) {
-      reply(session, dispatch(session, o, bytes)); // out of band: now, on this thread
+    if (outOfBand(session, request)) {
+      byte[] reply = dispatch(session, request, bytes, true, null); // now, on this thread
+      if (reply != null && !session.closed()) {
+        session.send(reply);
+      }
       return true;
     }
-    return session.enqueue(mainLoop, () -> reply(session, dispatch(session, request, bytes)));
+    return session.enqueue(mainLoop, slot -> {
+      byte[] reply = dispatch(session, request, bytes, false, slot);
+      if (reply != DEFERRED) {
+        session.complete(slot, reply);
+      }
+    });
+  }
+
+  /**
+   * QEMU's {@code qmp_is_oob()}: {@code exec-oob} without {@code execute}; with the legacy option,
+   * also {@code execute} with {@code "control": {"run-oob": true}} from a session that enabled
+   * {@code oob} (QEMU 2.12's form).
+   */
+  private boolean outOfBand(Session session, JsonValue request) {
+    if (!(request instanceof JsonValue.JsonObject o)) {
+      return false;
+    }
+    Map<String, JsonValue> members = o.members();
+    if (members.containsKey("exec-oob")) {
+      return !members.containsKey("execute");
+    }
+    return legacyRunOob
+        && session.oob()
+        && members.containsKey("execute")
+        && members.get("control") instanceof JsonValue.JsonObject control
+        && control.members().get("run-oob") instanceof JsonValue.JsonBoolean run
+        && run.value();
   }
 
   /** Input that is not JSON: its error is replied in band, in order. */
   boolean receivedError(Session session, String text) {
-    return session.enqueue(mainLoop, () -> reply(session, error(null, ErrorClass.GenericError, text)));
+    return session.enqueue(mainLoop, slot -> session.complete(slot, error(null, ErrorClass.GenericError, text)));
   }
 
-  private static void reply(Session session, byte[] message) {
-    if (message != null && !session.closed()) {
-      session.send(message);
-    }
-  }
-
-  /** QEMU's {@code qmp_dispatch()}: the reply to one request, or null when there is none. */
-  private byte[] dispatch(Session session, JsonValue request, byte[] bytes) {
+  /**
+   * QEMU's {@code qmp_dispatch()}: the reply to one request, null when there is none, or
+   * {@link #DEFERRED} when an asynchronous command will complete {@code slot} later.
+   */
+  private byte[] dispatch(Session session, JsonValue request, byte[] bytes, boolean oob, Session.Slot slot) {
     if (!(request instanceof JsonValue.JsonObject object)) {
       return error(null, ErrorClass.GenericError, "QMP input must be a JSON object");
     }
@@ -134,12 +187,11 @@ public final class Dispatcher {
     JsonValue id = members.get("id");
     String name = null;
     try {
-      String problem = checkMembers(members, session.oob());
+      String problem = checkMembers(members, session.oob(), legacyRunOob);
       if (problem != null) {
         return error(id, ErrorClass.GenericError, problem);
       }
-      boolean oob = !members.containsKey("execute");
-      name = ((JsonValue.JsonString) members.get(oob ? "exec-oob" : "execute")).value();
+      name = ((JsonValue.JsonString) members.get(members.containsKey("execute") ? "execute" : "exec-oob")).value();
       QmpCommand command = commands.get(name);
       if (!session.negotiated() && !name.equals(QMP_CAPABILITIES)) {
         return error(id, ErrorClass.CommandNotFound, "Expecting capabilities negotiation with 'qmp_capabilities'");
@@ -154,6 +206,10 @@ public final class Dispatcher {
       if (oob && !command.allowOob()) {
         return error(id, ErrorClass.GenericError, "The command " + name + " does not support OOB");
       }
+      if (preconfig && !command.allowPreconfig()) {
+        return error(id, ErrorClass.GenericError,
+            "The command '" + name + "' is permitted only after machine initialization has completed");
+      }
       JsonValue arguments = members.get("arguments");
       JsonParser parser =
           arguments == null ? null : QmpJson.parser(bytes, arguments.start(), arguments.end() - arguments.start());
@@ -161,31 +217,101 @@ public final class Dispatcher {
       if (name.equals(QMP_CAPABILITIES)) {
         result = qmpCapabilities(session, parser);
       } else {
-        result = command.handler().invoke(parser);
+        CommandContext.Kind kind =
+            oob ? CommandContext.Kind.OUT_OF_BAND
+                : command.coroutine() ? CommandContext.Kind.COROUTINE : CommandContext.Kind.PLAIN;
+        result = CommandContext.run(name, kind, mainLoop, () -> command.handler().invoke(parser));
+      }
+      if (result instanceof DeferredReply deferred) {
+        if (slot == null) {
+          deferred.cancel();
+          throw new IllegalStateException("command " + name + " returned a deferred reply out-of-band");
+        }
+        if (session.defer(slot, deferred)) {
+          deferred.whenComplete(new Completion(slot, id, name, command.successResponse()));
+        }
+        return DEFERRED;
       }
       if (!command.successResponse()) {
         return null;
       }
-      ReplyWriter body = result == null ? ReplyWriter.EMPTY_OBJECT : result;
-      return QmpJson.message(
-          g -> {
-            g.writeStartObject();
-            g.writeName("return");
-            body.write(g);
-            writeId(g, id);
-            g.writeEndObject();
-          });
+      return success(id, result);
     } catch (QmpError e) {
       return error(id, e.errorClass(), e.desc());
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "command " + name + " failed", e);
-      String desc = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-      return error(id, ErrorClass.GenericError, desc);
+      return failure(id, name, e);
+    }
+  }
+
+  private static byte[] success(JsonValue id, ReplyWriter result) {
+    ReplyWriter body = result == null ? ReplyWriter.EMPTY_OBJECT : result;
+    return QmpJson.message(
+        g -> {
+          g.writeStartObject();
+          g.writeName("return");
+          body.write(g);
+          writeId(g, id);
+          g.writeEndObject();
+        });
+  }
+
+  /** A handler's exception that is not a {@link QmpError}: logged, and answered as GenericError. */
+  private static byte[] failure(JsonValue id, String name, Throwable e) {
+    LOG.log(System.Logger.Level.WARNING, "command " + name + " failed", e);
+    String desc = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
+    return error(id, ErrorClass.GenericError, desc);
+  }
+
+  /**
+   * Completes the slot of an asynchronous command when its stage completes. It holds the slot
+   * only, which forgets its session when the session closes: a stage that lives on (never
+   * completed, or kept by the application) does not keep the session alive.
+   */
+  private static final class Completion implements java.util.function.BiConsumer<ReplyWriter, Throwable> {
+    private volatile Session.Slot slot;
+    private final JsonValue id;
+    private final String name;
+    private final boolean successResponse;
+
+    Completion(Session.Slot slot, JsonValue id, String name, boolean successResponse) {
+      this.slot = slot;
+      this.id = id;
+      this.name = name;
+      this.successResponse = successResponse;
+    }
+
+    @Override
+    public void accept(ReplyWriter result, Throwable failure) {
+      Session.Slot sl = slot;
+      slot = null;
+      Session s = sl == null ? null : sl.owner();
+      if (s == null || s.closed()) {
+        return;
+      }
+      byte[] reply;
+      Throwable cause = failure;
+      while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause == null) {
+        try {
+          reply = successResponse ? success(id, result) : null;
+        } catch (QmpError e) {
+          reply = error(id, e.errorClass(), e.desc());
+        } catch (RuntimeException e) {
+          reply = failure(id, name, e);
+        }
+      } else if (cause instanceof QmpError e) {
+        reply = error(id, e.errorClass(), e.desc());
+      } else {
+        reply = failure(id, name, cause);
+      }
+      s.complete(sl, reply);
     }
   }
 
   /** QEMU's {@code qmp_dispatch_check_obj()}: the members of a request, in QDict order. */
-  private static String checkMembers(Map<String, JsonValue> members, boolean allowOob) {
+  private static String checkMembers(Map<String, JsonValue> members, boolean allowOob, boolean legacyRunOob) {
     String execKey = null;
     for (String key : QDictOrder.of(new ArrayList<>(members.keySet()))) {
       JsonValue value = members.get(key);
@@ -200,6 +326,10 @@ public final class Dispatcher {
       } else if (key.equals("arguments")) {
         if (!(value instanceof JsonValue.JsonObject)) {
           return "QMP input member 'arguments' must be an object";
+        }
+      } else if (key.equals("control") && allowOob && legacyRunOob) {
+        if (!(value instanceof JsonValue.JsonObject)) {
+          return "QMP input member 'control' must be an object";
         }
       } else if (!key.equals("id")) {
         return "QMP input member '" + key + "' is unexpected";

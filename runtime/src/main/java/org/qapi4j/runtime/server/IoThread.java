@@ -20,6 +20,8 @@ public final class IoThread {
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
+  /** The buffer every socket is read into: reads happen on this thread only, and are copied out. */
+  private final java.nio.ByteBuffer readBuffer = java.nio.ByteBuffer.allocate(64 * 1024);
 
   public IoThread() throws IOException {
     selector = Selector.open();
@@ -28,6 +30,11 @@ public final class IoThread {
 
   public void start() {
     thread.start();
+  }
+
+  /** The shared read buffer; on the I/O thread only. */
+  java.nio.ByteBuffer readBuffer() {
+    return readBuffer;
   }
 
   public boolean inThread() {

@@ -1,22 +1,39 @@
 package org.qapi4j.runtime.server;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import org.qapi4j.runtime.DeferredReply;
 import org.qapi4j.runtime.json.JsonStreamer;
 import org.qapi4j.runtime.json.Token;
 
 /**
- * One QMP session: its negotiation state, its input (a {@link JsonStreamer}), its queue of in-band
- * requests with QEMU's flow control, and its output. Subclasses bind it to a transport.
+ * One QMP session: its negotiation state, its input (a {@link JsonStreamer}), its in-band requests
+ * with QEMU's flow control, the order of its replies, and its output. Subclasses bind it to a
+ * transport.
  *
- * <p>Flow control as QEMU 7.2: with {@code oob} enabled, at most 8 in-band requests wait; when the
- * 8th is queued the session is no longer read (out-of-band requests included) until the main loop
- * takes one. Without {@code oob}, the session is not read while a request waits or runs. Nothing is
- * dropped: unread bytes stay in the socket, or in the streamer.
+ * <p><b>Flow control</b> as QEMU 7.2: with {@code oob} enabled, at most 8 in-band requests wait
+ * for the main loop; when the 8th is queued the session is no longer read (out-of-band requests
+ * included) until the main loop takes one. Without {@code oob}, the session is not read while a
+ * request of its own waits, runs or waits for its reply. Nothing is dropped: unread bytes stay in
+ * the socket, or in the streamer.
+ *
+ * <p><b>Reply order</b>: every in-band request gets a slot when it is read; replies leave in slot
+ * order, so an asynchronous command that completes late holds back the replies of the requests
+ * read after it (which still run). Out-of-band replies take no slot. At most
+ * {@link #PENDING_LIMIT} replies may be outstanding: beyond that the session is not read until
+ * the oldest is sent, so a client cannot grow the server's memory without bound.
+ *
+ * <p><b>Closing</b> cancels what the session left pending: each asynchronous command's stage is
+ * cancelled (its handler can observe it), and the session forgets it.
  */
 public abstract class Session implements JsonStreamer.Listener {
   /** QEMU's {@code QMP_REQ_QUEUE_LEN_MAX}. */
   public static final int QUEUE_LIMIT = 8;
+  /** The most in-band replies a session may be owed (requests read, replies not yet sent). */
+  public static final int PENDING_LIMIT = 64;
 
   protected final Dispatcher dispatcher;
   protected final JsonStreamer streamer = new JsonStreamer(this);
@@ -24,8 +41,31 @@ public abstract class Session implements JsonStreamer.Listener {
   private volatile boolean negotiated;
   private volatile boolean oob;
   private volatile boolean closed;
-  private int queued; // guarded by this
+  private int queued; // guarded by this: read, not yet taken by the main loop
+  private final ArrayDeque<Slot> outstanding = new ArrayDeque<>(); // guarded by this
+  private int deferred; // guarded by this: asynchronous commands not yet completed
   private boolean suspended; // guarded by this
+
+  /**
+   * The place of one in-band reply in the session's output order. It forgets its session when the
+   * session closes, so that whatever still refers to it (an asynchronous command's stage that
+   * never completes) does not keep the session alive.
+   */
+  static final class Slot {
+    private volatile Session owner;
+    private byte[] reply;
+    private boolean done;
+    private DeferredReply pending;
+
+    private Slot(Session owner) {
+      this.owner = owner;
+    }
+
+    /** The session, or null once it has closed. */
+    Session owner() {
+      return owner;
+    }
+  }
 
   protected Session(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
@@ -34,7 +74,7 @@ public abstract class Session implements JsonStreamer.Listener {
   /** Queues a message for the client; callable from any thread. */
   public abstract void send(byte[] message);
 
-  /** Starts reading again after {@link #release()} ended a suspension; callable from any thread. */
+  /** Starts reading again after a suspension ended; callable from any thread. */
   protected abstract void resumeInput();
 
   /** Closes the transport; callable from any thread, more than once. */
@@ -52,8 +92,27 @@ public abstract class Session implements JsonStreamer.Listener {
     return closed;
   }
 
+  /**
+   * Marks the session closed and cancels its pending asynchronous commands. Subclasses call it
+   * once, when the transport closes, without holding the session's lock.
+   */
   protected void markClosed() {
-    closed = true;
+    List<DeferredReply> cancel = new ArrayList<>();
+    synchronized (this) {
+      closed = true;
+      for (Slot s : outstanding) {
+        s.owner = null;
+        if (s.pending != null) {
+          cancel.add(s.pending);
+          s.pending = null;
+        }
+      }
+      outstanding.clear();
+      deferred = 0;
+    }
+    for (DeferredReply d : cancel) {
+      d.cancel();
+    }
   }
 
   /** Capabilities negotiation completed, with {@code oob} or without. */
@@ -73,50 +132,99 @@ public abstract class Session implements JsonStreamer.Listener {
   }
 
   /**
-   * Queues an in-band request on the main loop; false when the session must stop being read.
+   * Queues an in-band request on the main loop, with a slot for its reply; {@code request} must
+   * eventually {@link #complete} the slot (or {@link #defer} it). Returns false when the session
+   * must stop being read.
    */
-  boolean enqueue(MainLoop loop, Runnable request) {
+  boolean enqueue(MainLoop loop, Consumer<Slot> request) {
+    Slot slot = new Slot(this);
     boolean suspend;
     synchronized (this) {
+      outstanding.add(slot);
       queued++;
-      suspend = !oob || queued >= QUEUE_LIMIT;
+      suspend = mustSuspend();
       suspended |= suspend;
     }
-    loop.execute(
+    loop.executeRequest(
         () -> {
-          boolean oobWhenTaken = oob;
-          if (oobWhenTaken) {
-            release(); // taken off the queue: a slot is free
+          synchronized (this) {
+            queued--; // taken off the queue: a slot is free
           }
-          try {
-            if (!closed) {
-              request.run();
-            }
-          } finally {
-            if (!oobWhenTaken) {
-              release(); // without oob, the next request is read only now
-            }
+          resumeIfAllowed();
+          if (!closed) {
+            request.accept(slot);
           }
         });
     return !suspend;
   }
 
-  private void release() {
+  /** QEMU's rule, and the bound on outstanding replies. Call holding the lock. */
+  private boolean mustSuspend() {
+    if (!oob) {
+      return !outstanding.isEmpty();
+    }
+    return queued >= QUEUE_LIMIT || outstanding.size() >= PENDING_LIMIT;
+  }
+
+  private void resumeIfAllowed() {
     boolean resume;
     synchronized (this) {
-      queued--;
-      resume = suspended && queued < (oob ? QUEUE_LIMIT : 1);
+      resume = suspended && !closed && !mustSuspend();
       if (resume) {
         suspended = false;
       }
     }
-    if (resume && !closed) {
+    if (resume) {
       resumeInput();
     }
   }
 
-  /** The number of in-band requests waiting or running. */
+  /**
+   * The reply of a slot is known ({@code null}: there is none); it is sent with every reply
+   * after it that was held back waiting for it.
+   */
+  void complete(Slot slot, byte[] reply) {
+    synchronized (this) {
+      if (slot.pending != null) {
+        slot.pending = null;
+        deferred--;
+      }
+      slot.reply = reply;
+      slot.done = true;
+      Slot head;
+      while ((head = outstanding.peek()) != null && head.done) {
+        outstanding.poll();
+        if (head.reply != null && !closed) {
+          send(head.reply);
+        }
+      }
+    }
+    resumeIfAllowed();
+  }
+
+  /**
+   * The slot's reply will come from an asynchronous command; false (and the command is
+   * cancelled) when the session has closed meanwhile.
+   */
+  boolean defer(Slot slot, DeferredReply pending) {
+    synchronized (this) {
+      if (!closed) {
+        slot.pending = pending;
+        deferred++;
+        return true;
+      }
+    }
+    pending.cancel();
+    return false;
+  }
+
+  /** The number of in-band requests read and not yet taken by the main loop. */
   public synchronized int queued() {
     return queued;
+  }
+
+  /** The number of asynchronous commands of this session still running. */
+  public synchronized int pendingCommands() {
+    return deferred;
   }
 }

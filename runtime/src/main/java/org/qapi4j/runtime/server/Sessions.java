@@ -22,9 +22,9 @@ public final class Sessions {
     this.greeting = greeting;
   }
 
-  /** A client connected; on the I/O thread. */
-  public void openSocket(SocketChannel channel) {
-    SocketSession session = new SocketSession(dispatcher, io, channel, open::remove);
+  /** A client connected to the socket endpoint {@code listener}; on the I/O thread. */
+  public void openSocket(SocketChannel channel, int listener) {
+    SocketSession session = new SocketSession(dispatcher, io, channel, listener, open::remove);
     try {
       session.open();
     } catch (IOException e) {
@@ -70,6 +70,23 @@ public final class Sessions {
             }
           }
         });
+  }
+
+  /** Closes the sessions a socket endpoint accepted (QEMU's yank of a socket chardev); how many. */
+  public int disconnect(int listener) {
+    int n = 0;
+    for (Session s : open) {
+      if (s instanceof SocketSession ss && ss.listener() == listener) {
+        ss.close();
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The number of asynchronous commands pending, over all sessions. */
+  public int pendingCommands() {
+    return open.stream().mapToInt(Session::pendingCommands).sum();
   }
 
   public void closeAll() {

@@ -26,17 +26,23 @@ final class SocketSession extends Session {
   private final IoThread io;
   private final SocketChannel channel;
   private final Consumer<Session> onClose;
-  private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
   private final ConcurrentLinkedQueue<ByteBuffer> output = new ConcurrentLinkedQueue<>();
   private final AtomicLong outputBytes = new AtomicLong();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private final int listener;
   private SelectionKey key;
 
-  SocketSession(Dispatcher dispatcher, IoThread io, SocketChannel channel, Consumer<Session> onClose) {
+  SocketSession(Dispatcher dispatcher, IoThread io, SocketChannel channel, int listener, Consumer<Session> onClose) {
     super(dispatcher);
     this.io = io;
     this.channel = channel;
+    this.listener = listener;
     this.onClose = onClose;
+  }
+
+  /** The index of the socket endpoint that accepted this session. */
+  int listener() {
+    return listener;
   }
 
   /** Registers with the I/O thread; call on it. */
@@ -55,6 +61,7 @@ final class SocketSession extends Session {
   }
 
   private void read() {
+    ByteBuffer readBuffer = io.readBuffer(); // shared: an idle session costs no buffer
     readBuffer.clear();
     int n;
     try {
@@ -156,6 +163,8 @@ final class SocketSession extends Session {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "close failed", e);
     }
+    output.clear();
+    outputBytes.set(0);
     onClose.accept(this);
   }
 }

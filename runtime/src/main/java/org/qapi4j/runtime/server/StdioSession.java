@@ -16,6 +16,7 @@ final class StdioSession extends Session {
   private final OutputStream out;
   private final Consumer<Session> onClose;
   private final Thread reader;
+  private boolean closing; // guarded by this
 
   StdioSession(Dispatcher dispatcher, InputStream in, OutputStream out, Consumer<Session> onClose) {
     super(dispatcher);
@@ -75,10 +76,13 @@ final class StdioSession extends Session {
   @Override
   public void close() {
     synchronized (this) {
-      if (closed()) {
+      if (closing) {
         return;
       }
-      markClosed();
+      closing = true;
+    }
+    markClosed();
+    synchronized (this) {
       notifyAll();
     }
     onClose.accept(this);

@@ -1,6 +1,7 @@
 package org.qapi4j.samplevm.schema;
 
 import org.qapi4j.annotations.Command;
+import org.qapi4j.annotations.Feature;
 
 /** From QEMU's {@code qapi/misc.json}. */
 public interface MiscCommands {
@@ -15,4 +16,12 @@ public interface MiscCommands {
   /** Resumes guest CPUs; {@code RESUME} is sent if the machine was stopped. */
   @Command
   void cont();
+
+  /**
+   * Leaves the preconfig phase ({@code --preconfig}): the machine is built and, unless started
+   * with {@code -S}, runs ({@code RESUME}).
+   */
+  @Command(allowPreconfig = true)
+  @Feature("unstable")
+  void xExitPreconfig();
 }

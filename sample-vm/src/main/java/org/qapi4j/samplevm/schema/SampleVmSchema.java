@@ -9,7 +9,16 @@ import org.qapi4j.annotations.Schema;
  */
 @Schema(
     value = "sample-vm",
-    events = {RunStateEvents.class, MachineEvents.class},
-    commandNameExceptions = {"qmp_capabilities", "system_powerdown", "system_reset"})
+    events = {RunStateEvents.class, MachineEvents.class, MigrationEvents.class, DumpEvents.class},
+    commandNameExceptions = {"qmp_capabilities", "system_powerdown", "system_reset", "block_resize"})
 public interface SampleVmSchema
-    extends RunStateCommands, ControlCommands, IntrospectCommands, MachineCommands, MiscCommands {}
+    extends RunStateCommands,
+        ControlCommands,
+        IntrospectCommands,
+        MachineCommands,
+        MiscCommands,
+        MigrationCommands,
+        YankCommands,
+        UiCommands,
+        BlockCommands,
+        DumpCommands {}

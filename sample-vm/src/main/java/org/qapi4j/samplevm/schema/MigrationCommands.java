@@ -1,0 +1,18 @@
+package org.qapi4j.samplevm.schema;
+
+import org.qapi4j.annotations.Command;
+
+/**
+ * From QEMU's {@code qapi/migration.json}: the out-of-band commands of postcopy recovery. They run
+ * on the I/O thread, so they work while the main loop is stuck (in QEMU, on a guest page fault
+ * that the broken migration stream will never resolve).
+ */
+public interface MigrationCommands {
+  /** Pauses a postcopy migration by shutting its stream down; it can then be recovered. */
+  @Command(allowOob = true)
+  void migratePause();
+
+  /** Listens on {@code uri} for the source of a paused postcopy migration to reconnect. */
+  @Command(allowOob = true)
+  void migrateRecover(String uri);
+}

@@ -1,0 +1,27 @@
+package org.qapi4j.samplevm.schema;
+
+import org.qapi4j.annotations.Command;
+import org.qapi4j.annotations.Feature;
+import org.qapi4j.annotations.Schema;
+
+/**
+ * Commands for tests only, not QEMU's: served when the sample VM is started with
+ * {@code -test-commands}, and absent from {@code query-qmp-schema} (a schema of their own). They
+ * let a test hold the main loop still, so that what happens meanwhile — out-of-band commands,
+ * flow control — is shown without sleeps.
+ */
+@Schema("sample-vm-test")
+public interface TestCommands {
+  /** Blocks the main loop until {@code x-test-release-main-loop} releases it. */
+  @Command
+  @Feature("unstable")
+  void xTestBlockMainLoop();
+
+  /**
+   * Releases one {@code x-test-block-main-loop}, now or, if none is blocked yet, the next one.
+   * Out-of-band capable, since the main loop is blocked.
+   */
+  @Command(allowOob = true)
+  @Feature("unstable")
+  void xTestReleaseMainLoop();
+}
