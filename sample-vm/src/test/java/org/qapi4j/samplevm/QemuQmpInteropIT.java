@@ -2,7 +2,6 @@ package org.qapi4j.samplevm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +56,7 @@ class QemuQmpInteropIT {
 
   @Test
   void qemusPythonClientDrivesTheSampleVm() throws Exception {
-    assumeTrue(qemuQmpAvailable(), "qemu.qmp is not importable from " + pythonPath()
+    Emulator.requirePeer(qemuQmpAvailable(), "qemu.qmp is not importable from " + pythonPath()
         + " (src/test/python/fetch-qemu-qmp.sh fetches it)");
     Path script = Path.of("src", "test", "python", "qemu_qmp_interop.py").toAbsolutePath();
     try (Emulator vm = Emulator.start(Emulator.Kind.SAMPLE_VM, dir, 1, "-test-commands")) {

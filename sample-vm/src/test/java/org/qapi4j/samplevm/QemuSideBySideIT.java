@@ -2,7 +2,6 @@ package org.qapi4j.samplevm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ class QemuSideBySideIT {
 
   @BeforeAll
   static void needsQemu() {
-    assumeTrue(Emulator.qemuAvailable(), "qemu-system-x86_64 is not installed");
+    Emulator.requirePeer(Emulator.qemuAvailable(), "qemu-system-x86_64 is not installed");
   }
 
   /**
