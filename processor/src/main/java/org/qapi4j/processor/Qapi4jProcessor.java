@@ -52,9 +52,15 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   /** The processor option naming the configuration symbols {@code @If} conditions test. */
   public static final String DEFINED_OPTION = "qapi4j.defined";
 
+  /**
+   * The processor option {@code -Aqapi4j.timing}: a note per schema with the time each phase took
+   * (read, check, generate, write), for {@code bench/schema.sh}.
+   */
+  public static final String TIMING_OPTION = "qapi4j.timing";
+
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(DEFINED_OPTION);
+    return Set.of(DEFINED_OPTION, TIMING_OPTION);
   }
 
   /** The symbols of {@code -Aqapi4j.defined=A,B}. */
@@ -120,9 +126,12 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   }
 
   private void processRoot(TypeElement root) {
+    Phases phases = new Phases();
     JavaReader.Result read = new JavaReader(processingEnv.getElementUtils()).read(root);
+    phases.done("read");
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(read.schema()));
+    phases.done("check");
     if (!diagnostics.isEmpty()) {
       MessagerSink sink = new MessagerSink(processingEnv.getMessager(), ElementOrigin.of(root));
       diagnostics.forEach(sink::report);
@@ -131,12 +140,40 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     Schema schema = read.schema();
     String pkg = schema.javaRoot().orElseThrow().packageName();
     Set<String> defined = defined();
-    write(root, pkg, new MarshalGenerator(schema, defined).generate());
-    write(root, pkg, new DispatchGenerator(schema, defined).generate());
-    writeIntrospection(root, pkg, schema);
+    TypeSpec marshal = new MarshalGenerator(schema, defined).generate();
+    TypeSpec dispatch = new DispatchGenerator(schema, defined).generate();
     EmitterGenerator emitters = new EmitterGenerator(schema, defined);
+    Map<TypeSpec, String> emitterTypes = new java.util.LinkedHashMap<>();
     for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
-      write(root, group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue()));
+      emitterTypes.put(emitters.generate(group.getKey(), group.getValue()), group.getKey().packageName());
+    }
+    phases.done("generate");
+    write(root, pkg, marshal);
+    write(root, pkg, dispatch);
+    writeIntrospection(root, pkg, schema);
+    emitterTypes.forEach((type, typePkg) -> write(root, typePkg, type));
+    phases.done("write");
+    if (processingEnv.getOptions().containsKey(TIMING_OPTION)) {
+      processingEnv.getMessager().printMessage(Kind.NOTE,
+          "[qapi4j:timing] schema " + root.getQualifiedName() + ": " + phases);
+    }
+  }
+
+  /** Wall time per phase of one schema, for {@link #TIMING_OPTION}. */
+  private static final class Phases {
+    private final StringBuilder text = new StringBuilder();
+    private final long start = System.nanoTime();
+    private long last = start;
+
+    void done(String phase) {
+      long now = System.nanoTime();
+      text.append(phase).append(' ').append((now - last) / 1_000_000).append(" ms, ");
+      last = now;
+    }
+
+    @Override
+    public String toString() {
+      return text + "total " + (last - start) / 1_000_000 + " ms";
     }
   }
 

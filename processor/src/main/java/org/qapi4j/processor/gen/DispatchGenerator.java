@@ -37,7 +37,7 @@ public final class DispatchGenerator {
   public DispatchGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
     this.defined = java.util.Set.copyOf(defined);
-    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined);
+    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
     this.root = Poet.typeName(schema.javaRoot().orElseThrow());
   }
 
@@ -160,7 +160,7 @@ public final class DispatchGenerator {
       code.addStatement("return $T.of($L, $L -> $T.EMPTY_OBJECT)", Poet.DEFERRED_REPLY, stage, value, Poet.REPLY_WRITER);
       return;
     }
-    CodeBlock write = marshalling.write(c.returns().get(), "out", CodeBlock.of("$L", value));
+    CodeBlock write = marshalling.write(c.returns().get(), "out", value);
     code.add("return $T.of($L, $L -> {\n", Poet.DEFERRED_REPLY, stage, value).indent();
     code.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, value, "the result of " + c.name());
     code.add("return out -> $L", write);
@@ -190,7 +190,7 @@ public final class DispatchGenerator {
       List<Member> members = ((StructDef) data).members();
       callArguments.addAll(
           marshalling.readMembers(
-              code, members, p, m -> CodeBlock.of("$S", m.name()), CodeBlock.of("null"), names));
+              code, members, p, CodeBlock.of("null"), names));
     }
     String call = "impl." + c.javaMethod() + "(" + String.join(", ", callArguments) + ")";
     if (c.async()) {
@@ -204,7 +204,7 @@ public final class DispatchGenerator {
       code.addStatement("var $L = $L", result, call);
       code.addStatement(
           "$T.requireNonNull($L, $S)", Poet.OBJECTS, result, "the result of " + c.name());
-      CodeBlock write = marshalling.write(ret, "out", CodeBlock.of("$L", result));
+      CodeBlock write = marshalling.write(ret, "out", result);
       code.add("return out -> $L", write);
     }
     return MethodSpec.methodBuilder(c.javaMethod())

@@ -36,7 +36,7 @@ public final class EmitterGenerator {
    */
   public EmitterGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
-    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined);
+    this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
   }
 
   /** The events of the schema grouped by the interface that declares them, in schema order. */
@@ -99,12 +99,12 @@ public final class EmitterGenerator {
     }
     if (e.boxed()) {
       TypeName type = boxedType(data);
-      CodeBlock write = marshalling.write(TypeRef.named(data.name()), "out", CodeBlock.of("data"));
+      CodeBlock write = marshalling.write(TypeRef.named(data.name()), "out", "data");
       return method
           .addParameter(type, "data")
           .addStatement("$T.requireNonNull(data, $S)", Poet.OBJECTS, "data")
           .addCode("sink.emit(new $T($S, out -> $L$L));\n", Poet.QMP_EVENT, e.name(), stripSemicolon(write),
-              tail(e, data instanceof StructDef s ? marshalling.flatten(s, CodeBlock.of("data")) : List.of()))
+              tail(e, data instanceof StructDef s ? marshalling.flatten(s, "data") : List.of()))
           .build();
     }
     List<Member> members = ((StructDef) data).members();
@@ -123,7 +123,7 @@ public final class EmitterGenerator {
     method.addCode("sink.emit(new $T($S, out -> {\n$>", Poet.QMP_EVENT, e.name());
     method.addCode(body.build());
     List<Marshalling.Flat> params =
-        members.stream().map(m -> new Marshalling.Flat(m, CodeBlock.of("$L", m.javaName()))).toList();
+        members.stream().map(m -> new Marshalling.Flat(m, m.javaName())).toList();
     method.addCode("$<}$L));\n", tail(e, params));
     return method.build();
   }
@@ -173,6 +173,6 @@ public final class EmitterGenerator {
   /** The members' writers; mandatory references were checked when the event was emitted. */
   private CodeBlock writeMembersUnchecked(List<Member> members) {
     return marshalling.writeMembers(
-        members, "out", "", m -> CodeBlock.of("$L", m.javaName()), false);
+        members, "out", "", Member::javaName, false);
   }
 }

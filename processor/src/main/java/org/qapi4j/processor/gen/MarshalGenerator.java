@@ -42,7 +42,7 @@ public final class MarshalGenerator {
    */
   public MarshalGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
-    this.marshalling = new Marshalling(schema, className(schema), defined);
+    this.marshalling = new Marshalling(schema, className(schema), defined, true);
   }
 
   public static ClassName className(Schema schema) {
@@ -60,7 +60,8 @@ public final class MarshalGenerator {
                     + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
                     + " writers print members in\nQEMU's order.\n",
                 schema.name())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+            .addMethod(Marshalling.nonNullHelper());
     for (Definition d : schema.definitions()) {
       if (d instanceof StructDef s && !s.implicit()) {
         type.addMethod(readStruct(s));
@@ -142,15 +143,9 @@ public final class MarshalGenerator {
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("$T.beginObject(p, path)", Poet.INPUT);
-    List<Member> members = marshalling.flatten(s, CodeBlock.of("value")).stream().map(Marshalling.Flat::member).toList();
+    List<Member> members = marshalling.flatten(s, "value").stream().map(Marshalling.Flat::member).toList();
     List<String> locals =
-        marshalling.readMembers(
-            code,
-            members,
-            "p",
-            m -> CodeBlock.of("$T.path(path, $S)", Poet.INPUT, m.name()),
-            CodeBlock.of("path"),
-            names);
+        marshalling.readMembers(code, members, "p", CodeBlock.of("path"), names);
     Map<Member, String> byMember = new java.util.IdentityHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       byMember.put(members.get(i), locals.get(i));
@@ -168,7 +163,7 @@ public final class MarshalGenerator {
 
   private MethodSpec writeStruct(StructDef s) {
     TypeName type = javaType(TypeRef.named(s.name()));
-    CodeBlock code = marshalling.writeObject(marshalling.flatten(s, CodeBlock.of("value")), s.name());
+    CodeBlock code = marshalling.writeObject(marshalling.flatten(s, "value"), s.name());
     return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
         .addJavadoc("Writes struct {@code $L}.\n", s.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -273,7 +268,7 @@ public final class MarshalGenerator {
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("out.writeStartArray()");
     code.beginControlFlow("for ($T element : value)", element);
-    code.add(marshalling.write(array.element(), "out", CodeBlock.of("element")));
+    code.add(marshalling.write(array.element(), "out", "element"));
     code.endControlFlow();
     code.addStatement("out.writeEndArray()");
     return MethodSpec.methodBuilder(Marshalling.writerName(array))

@@ -33,15 +33,19 @@ final class Marshalling {
   private final Map<String, Definition> byName;
   private final ClassName marshal;
   private final Set<String> defined;
+  /** True for the code of the {@code _Marshal} class itself, which calls its readers and writers unqualified. */
+  private final boolean local;
 
   /**
    * @param defined the configuration's symbols: members, enum values, branches and features whose
    *     {@code @If} fails do not exist on the wire
+   * @param local true for code inside the {@code marshal} class
    */
-  Marshalling(Schema schema, ClassName marshal, Set<String> defined) {
+  Marshalling(Schema schema, ClassName marshal, Set<String> defined, boolean local) {
     this.byName = schema.byName();
     this.marshal = marshal;
     this.defined = Set.copyOf(defined);
+    this.local = local;
   }
 
   /** True if the condition holds in this configuration. */
@@ -76,24 +80,53 @@ final class Marshalling {
     return marshal;
   }
 
-  /** A member of an object on the wire, with the expression that reads it from a Java value. */
-  record Flat(Member member, CodeBlock access) {}
+  /**
+   * A member of an object on the wire, with the Java expression that reads it from a Java value
+   * (plain text: accessor calls on locals, no type names).
+   */
+  record Flat(Member member, String access) {}
 
   /** A struct's members as on the wire, its bases' first, each read from {@code value}. */
-  List<Flat> flatten(StructDef s, CodeBlock value) {
+  List<Flat> flatten(StructDef s, String value) {
     List<Flat> out = new ArrayList<>();
     if (s.base().isPresent() && definition(s.base().get()) instanceof StructDef base) {
-      out.addAll(flatten(base, CodeBlock.of("$L.$L()", value, s.javaBase().orElseThrow())));
+      out.addAll(flatten(base, value + "." + s.javaBase().orElseThrow() + "()"));
     }
     for (Member m : s.members()) {
-      out.add(new Flat(m, CodeBlock.of("$L.$L()", value, m.javaName())));
+      out.add(new Flat(m, value + "." + m.javaName() + "()"));
     }
     return out;
   }
 
+  /*
+   * Speed: the generated code is compiled with every schema (QEMU's has some 3,500 members), and
+   * JavaPoet's cost is per token it emits, so each member's line is built as one piece of text
+   * where it names no type: locals, member names, and the _Marshal class's own methods.
+   */
+
+  /** A Java string literal. */
+  static String literal(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
   /** Statements writing one object of flattened members to {@code out}, in QEMU's order. */
   CodeBlock writeObject(List<Flat> members, String owner) {
-    Map<Member, CodeBlock> access = new java.util.IdentityHashMap<>();
+    Map<Member, String> access = new java.util.IdentityHashMap<>();
     members.forEach(f -> access.put(f.member(), f.access()));
     return CodeBlock.builder()
         .addStatement("out.writeStartObject()")
@@ -104,14 +137,15 @@ final class Marshalling {
 
   /** {@code new S(new Base(...), own...)} from the locals the flattened members were read into. */
   CodeBlock construct(StructDef s, Map<Member, String> locals) {
-    List<CodeBlock> args = new ArrayList<>();
+    String own = String.join(", ", s.members().stream().map(locals::get).toList());
+    TypeName type = Poet.typeName(s.javaType().orElseThrow());
     if (s.base().isPresent() && definition(s.base().get()) instanceof StructDef base) {
-      args.add(construct(base, locals));
+      CodeBlock baseValue = construct(base, locals);
+      return own.isEmpty()
+          ? CodeBlock.of("new $T($L)", type, baseValue)
+          : CodeBlock.of("new $T($L, $L)", type, baseValue, own);
     }
-    for (Member m : s.members()) {
-      args.add(CodeBlock.of("$L", locals.get(m)));
-    }
-    return CodeBlock.of("new $T($L)", Poet.typeName(s.javaType().orElseThrow()), CodeBlock.join(args, ", "));
+    return CodeBlock.of("new $T($L)", type, own);
   }
 
   Definition definition(String qapiName) {
@@ -146,29 +180,64 @@ final class Marshalling {
         case NULL -> CodeBlock.of("$T.qnull($L, $L)", Poet.INPUT, parser, path);
       };
     }
-    Definition d = definition(type.qapiName());
-    if (type instanceof TypeRef.Array || d instanceof org.qapi4j.model.EnumDef || d instanceof org.qapi4j.model.AlternateDef) {
-      return CodeBlock.of("$T.$L($L, $L, $L)", marshal, readerName(type), parser, path, name);
+    CodeBlock reader = local ? CodeBlock.of("$L", readerName(type)) : CodeBlock.of("$T.$L", marshal, readerName(type));
+    if (takesName(type)) {
+      return CodeBlock.of("$L($L, $L, $L)", reader, parser, path, name);
     }
-    return CodeBlock.of("$T.$L($L, $L)", marshal, readerName(type), parser, path);
+    return CodeBlock.of("$L($L, $L)", reader, parser, path);
+  }
+
+  /** True if the reader of a named type or array takes the name its errors print. */
+  private boolean takesName(TypeRef type) {
+    Definition d = definition(type.qapiName());
+    return type instanceof TypeRef.Array || d instanceof org.qapi4j.model.EnumDef || d instanceof org.qapi4j.model.AlternateDef;
+  }
+
+  /**
+   * The text of an expression reading member number {@code index} with the object reader
+   * {@code r}, or null where that needs a type name (then {@link #read} builds it).
+   */
+  private String readText(TypeRef type, String parser, String r, int index, String name) {
+    java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
+    if (type instanceof TypeRef.Named && builtin.isPresent()) {
+      String method = switch (builtin.get()) {
+        case INT -> "int64";
+        case SIZE -> "uint64";
+        case NULL -> "qnull";
+        default -> builtin.get().qapiName();
+      };
+      return r + "." + method + "(" + index + ")";
+    }
+    if (!local) {
+      return null;
+    }
+    String at = r + ".at(" + index + ")";
+    return readerName(type) + "(" + parser + ", " + at + (takesName(type) ? ", " + literal(name) : "") + ")";
   }
 
   /** Statements writing {@code value} (an expression of the member's Java type) to {@code out}. */
-  CodeBlock write(TypeRef type, String out, CodeBlock value) {
+  CodeBlock write(TypeRef type, String out, String value) {
     java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
     if (type instanceof TypeRef.Named && builtin.isPresent()) {
       return switch (builtin.get()) {
-        case STR -> CodeBlock.of("$L.writeString($L);\n", out, value);
-        case BOOL -> CodeBlock.of("$L.writeBoolean($L);\n", out, value);
+        case STR -> text(out + ".writeString(" + value + ");\n");
+        case BOOL -> text(out + ".writeBoolean(" + value + ");\n");
         case NUMBER -> CodeBlock.of("$T.number($L, $L);\n", Poet.OUTPUT, out, value);
         case UINT64, SIZE -> CodeBlock.of("$T.uint64($L, $L);\n", Poet.OUTPUT, out, value);
-        case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 ->
-            CodeBlock.of("$L.writeNumber($L);\n", out, value);
+        case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> text(out + ".writeNumber(" + value + ");\n");
         case ANY -> CodeBlock.of("$T.any($L, $L);\n", Poet.OUTPUT, out, value);
-        case NULL -> CodeBlock.of("$L.writeNull();\n", out);
+        case NULL -> text(out + ".writeNull();\n");
       };
     }
+    if (local) {
+      return text(writerName(type) + "(" + out + ", " + value + ");\n");
+    }
     return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);
+  }
+
+  /** A piece of code that names no type, as one token. */
+  private static CodeBlock text(String code) {
+    return CodeBlock.of("$L", code);
   }
 
   /**
@@ -180,41 +249,60 @@ final class Marshalling {
       List<Member> members,
       String out,
       String owner,
-      Function<Member, CodeBlock> access,
+      Function<Member, String> access,
       boolean checkNulls) {
     CodeBlock.Builder code = CodeBlock.builder();
     List<String> order =
         WireOrder.of(members.stream().filter(m -> exists(m.condition())).map(Member::name).toList());
+    Map<String, Member> byWireName = new java.util.HashMap<>();
+    members.forEach(m -> byWireName.putIfAbsent(m.name(), m));
     for (String wireName : order) {
-      Member m = members.stream().filter(x -> x.name().equals(wireName)).findFirst().orElseThrow();
-      CodeBlock value = access.apply(m);
+      Member m = byWireName.get(wireName);
+      String value = access.apply(m);
       int features = specialFeatures(m.features());
-      CodeBlock shown = CodeBlock.of("!$T.hidden($L)", Poet.COMPAT, featureBits(features));
-      if (m.optional()) {
+      String writeName = out + ".writeName(" + literal(m.name()) + ")";
+      if (m.optional() || features != 0) {
         if (features == 0) {
-          code.beginControlFlow("if ($L != null)", value);
+          code.beginControlFlow("$L", "if (" + value + " != null)");
         } else {
-          code.beginControlFlow("if ($L != null && $L)", value, shown);
+          // -compat deprecated-output=hide / unstable-output=hide leaves it out.
+          CodeBlock shown = CodeBlock.of("!$T.hidden($L)", Poet.COMPAT, featureBits(features));
+          if (m.optional()) {
+            code.beginControlFlow("if ($L != null && $L)", value, shown);
+          } else {
+            code.beginControlFlow("if ($L)", shown);
+          }
         }
-        code.addStatement("$L.writeName($S)", out, m.name());
-        code.add(write(m.type(), out, value));
-        code.endControlFlow();
-      } else if (features != 0) {
-        // -compat deprecated-output=hide / unstable-output=hide leaves it out.
-        code.beginControlFlow("if ($L)", shown);
-        code.addStatement("$L.writeName($S)", out, m.name());
+        code.addStatement("$L", writeName);
         code.add(write(m.type(), out, value));
         code.endControlFlow();
       } else {
-        code.addStatement("$L.writeName($S)", out, m.name());
-        CodeBlock checked =
+        code.addStatement("$L", writeName);
+        String checked =
             m.javaType().isPrimitive() || !checkNulls
                 ? value
-                : CodeBlock.of("$T.requireNonNull($L, $S)", Poet.OBJECTS, value, owner + "." + m.javaName());
+                : "nonNull(" + value + ", " + literal(owner + "." + m.javaName()) + ")";
         code.add(write(m.type(), out, checked));
       }
     }
     return code.build();
+  }
+
+  /**
+   * The helper the {@code _Marshal} class's writers call for a mandatory member ({@link
+   * #writeMembers} with {@code checkNulls}): a null fails with the member's name.
+   */
+  static com.palantir.javapoet.MethodSpec nonNullHelper() {
+    com.palantir.javapoet.TypeVariableName t = com.palantir.javapoet.TypeVariableName.get("T");
+    return com.palantir.javapoet.MethodSpec.methodBuilder("nonNull")
+        .addJavadoc("A mandatory member's value, which must not be null.\n")
+        .addModifiers(javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC)
+        .addTypeVariable(t)
+        .returns(t)
+        .addParameter(t, "value")
+        .addParameter(String.class, "member")
+        .addStatement("return $T.requireNonNull(value, member)", Poet.OBJECTS)
+        .build();
   }
 
   /**
@@ -225,96 +313,77 @@ final class Marshalling {
    * @return the local variable of each member, in declaration order
    */
   List<String> readMembers(
-      CodeBlock.Builder code,
-      List<Member> members,
-      String parser,
-      Function<Member, CodeBlock> pathOf,
-      CodeBlock objectPath,
-      NameAllocator names) {
-    return readMembers(code, members, parser, pathOf, objectPath, names, false);
+      CodeBlock.Builder code, List<Member> members, String parser, CodeBlock objectPath, NameAllocator names) {
+    return readMembers(code, members, parser, objectPath, names, false);
   }
 
-  /** As above; {@code lenient} skips unknown members without complaint (a union's first look at its base). */
+  /**
+   * As above; {@code lenient} skips unknown members without complaint (a union's first look at its
+   * base). The code is one line per member, the bookkeeping in the runtime's {@code ObjectReader}:
+   * generated code is compiled with every schema, so each line counts (QEMU's schema has some 3,500
+   * members).
+   */
   List<String> readMembers(
       CodeBlock.Builder code,
       List<Member> members,
       String parser,
-      Function<Member, CodeBlock> pathOf,
       CodeBlock objectPath,
       NameAllocator names,
       boolean lenient) {
     List<String> locals = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
     for (Member m : members) {
       String local = names.newName(m.javaName());
       locals.add(local);
       TypeName type = Poet.typeName(m.javaType());
       code.addStatement("$T $L = $L", type, local, defaultValue(type));
-      if (!m.optional() && exists(m.condition())) {
-        String flag = names.newName("has" + Character.toUpperCase(m.javaName().charAt(0)) + m.javaName().substring(1));
-        seen.add(flag);
-        code.addStatement("boolean $L = false", flag);
-      } else {
-        seen.add(null);
-      }
     }
-    String errors = names.newName("errors");
-    String depth = names.newName("depth");
-    code.addStatement("$T $L = new $T()", Poet.MEMBER_ERRORS, errors, Poet.MEMBER_ERRORS);
+    String r = names.newName("r");
+    String caught = names.newName("e");
+    code.addStatement("$T $L = new $T($L, $L)", Poet.OBJECT_READER, r, Poet.OBJECT_READER, parser, objectPath);
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
       int features = specialFeatures(m.features());
       if (!m.optional() && features != 0 && exists(m.condition())) {
         // QEMU refuses a mandatory member with special features whether or not it is there.
-        code.addStatement("$L.policy($L, $L, $S)", errors, i, featureBits(features), m.name());
+        code.addStatement("$L.policy($L, $L, $S)", r, i, featureBits(features), m.name());
       }
     }
-    code.addStatement("int $L = $L.streamReadContext().getNestingDepth()", depth, parser);
-    code.beginControlFlow("while ($L.nextToken() == $T.PROPERTY_NAME)", parser, Poet.JSON_TOKEN);
-    String key = names.newName("key");
-    String caught = names.newName("e");
-    code.addStatement("String $L = $L.currentName()", key, parser);
-    code.addStatement("$L.nextToken()", parser);
-    code.beginControlFlow("switch ($L)", key);
+    code.beginControlFlow("while ($L.next())", r);
+    code.beginControlFlow("try");
+    code.beginControlFlow("switch ($L.key())", r);
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
       if (!exists(m.condition())) {
         continue; // not in this configuration: unexpected, and its Java value stays the default
       }
-      code.add("case $S -> {\n", m.name()).indent();
-      code.addStatement("$L.present($L, $L)", errors, i, key);
       int features = specialFeatures(m.features());
+      String text = m.optional() && features != 0 || needsBox(m) ? null : readText(m.type(), parser, r, i, m.name());
+      if (text != null) {
+        code.add("$L", "case " + literal(m.name()) + " -> " + locals.get(i) + " = " + text + ";\n");
+        continue;
+      }
       if (m.optional() && features != 0) {
-        code.addStatement("$L.policy($L, $L, $S)", errors, i, featureBits(features), m.name());
+        code.add("case $S -> {\n$>$L.policy($L, $L, $S);\n", m.name(), r, i, featureBits(features), m.name());
+      } else {
+        code.add("case $S -> {\n$>", m.name());
       }
-      if (seen.get(i) != null) {
-        code.addStatement("$L = true", seen.get(i));
-      }
-      code.beginControlFlow("try");
-      CodeBlock value = read(m.type(), parser, pathOf.apply(m), CodeBlock.of("$S", m.name()));
+      CodeBlock value = read(m.type(), parser, CodeBlock.of("$L.at($L)", r, i), CodeBlock.of("$S", m.name()));
       code.addStatement("$L = $L", locals.get(i), boxed(m, value));
-      code.nextControlFlow("catch ($T $L)", Poet.QMP_ERROR, caught);
-      code.addStatement("$L.invalid($L, $L)", errors, i, caught);
-      code.addStatement("$T.skipRest($L, $L)", Poet.INPUT, parser, depth);
-      code.endControlFlow();
-      code.unindent().add("}\n");
+      code.add("$<}\n");
     }
-    code.add("default -> {\n").indent();
-    if (!lenient) {
-      code.addStatement("$L.unexpected($L)", errors, key);
-    }
-    code.addStatement("$L.skipChildren()", parser);
-    code.unindent().add("}\n");
+    code.add("default -> $L.$L();\n", r, lenient ? "skip" : "unexpected");
+    code.endControlFlow();
+    code.nextControlFlow("catch ($T $L)", Poet.QMP_ERROR, caught);
+    code.addStatement("$L.invalid($L)", r, caught);
     code.endControlFlow();
     code.endControlFlow();
     for (int i = 0; i < members.size(); i++) {
-      if (seen.get(i) != null) {
-        code.beginControlFlow("if (!$L)", seen.get(i));
-        code.addStatement("$L.missing($L, $L)", errors, i, pathOf.apply(members.get(i)));
-        code.endControlFlow();
+      Member m = members.get(i);
+      if (!m.optional() && exists(m.condition())) {
+        code.addStatement("$L.require($L, $S)", r, i, m.name());
       }
     }
-    code.addStatement("$L.check($L)", errors, objectPath);
+    code.addStatement("$L.check()", r);
     return locals;
   }
 
@@ -323,12 +392,26 @@ final class Marshalling {
    * as {@code short}) must be boxed explicitly; primitives widen by themselves.
    */
   private static CodeBlock boxed(Member m, CodeBlock value) {
+    return needsBox(m) ? CodeBlock.of("$T.valueOf($L)", Poet.typeName(m.javaType()), value) : value;
+  }
+
+  private static boolean needsBox(Member m) {
     TypeName type = Poet.typeName(m.javaType());
-    if (type.isBoxedPrimitive() && m.type() instanceof TypeRef.Named
-        && Builtin.byName(m.type().qapiName()).filter(Builtin::isInteger).isPresent()) {
-      return CodeBlock.of("$T.valueOf($L)", type, value);
+    if (!type.isBoxedPrimitive() || !(m.type() instanceof TypeRef.Named)) {
+      return false;
     }
-    return value;
+    java.util.Optional<Builtin> builtin = Builtin.byName(m.type().qapiName()).filter(Builtin::isInteger);
+    return builtin.isPresent() && !type.unbox().equals(readsAs(builtin.get()));
+  }
+
+  /** The primitive type the runtime's reader of an integer type returns. */
+  private static TypeName readsAs(Builtin integer) {
+    return switch (integer) {
+      case INT32, UINT16 -> TypeName.INT;
+      case INT16, UINT8 -> TypeName.SHORT;
+      case INT8 -> TypeName.BYTE;
+      default -> TypeName.LONG;
+    };
   }
 
   private static CodeBlock defaultValue(TypeName type) {

@@ -19,7 +19,7 @@ final class Poet {
   static final ClassName OUTPUT = ClassName.get("org.qapi4j.runtime.marshal", "Output");
   static final ClassName COMPAT = ClassName.get("org.qapi4j.runtime.marshal", "Compat");
   static final ClassName COMPAT_POLICY = ClassName.get("org.qapi4j.runtime", "CompatPolicy");
-  static final ClassName MEMBER_ERRORS = ClassName.get("org.qapi4j.runtime.marshal", "MemberErrors");
+  static final ClassName OBJECT_READER = ClassName.get("org.qapi4j.runtime.marshal", "ObjectReader");
   static final ClassName QMP_ERROR = ClassName.get("org.qapi4j.runtime", "QmpError");
   static final ClassName REPLY_WRITER = ClassName.get("org.qapi4j.runtime", "ReplyWriter");
   static final ClassName QMP_COMMAND = ClassName.get("org.qapi4j.runtime", "QmpCommand");

@@ -46,10 +46,10 @@ final class UnionGenerator {
     List<MethodSpec> methods = new ArrayList<>();
     TypeName union = javaType.apply(TypeRef.named(u.name()));
     StructDef base = (StructDef) marshalling.definition(u.base());
-    List<Marshalling.Flat> baseFlat = marshalling.flatten(base, CodeBlock.of("v.$L()", u.javaBase()));
+    List<Marshalling.Flat> baseFlat = marshalling.flatten(base, "v." + u.javaBase() + "()");
     Member tag = baseFlat.stream().map(Marshalling.Flat::member).filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
-    CodeBlock tagOfBase = access(marshalling.flatten(base, CodeBlock.of("base")), tag);
-    CodeBlock tagOfVariant = access(baseFlat, tag);
+    String tagOfBase = access(marshalling.flatten(base, "base"), tag);
+    String tagOfVariant = access(baseFlat, tag);
     EnumDef tagEnum = (EnumDef) marshalling.definition(tag.type().qapiName());
     ClassName tagClass = (ClassName) javaType.apply(tag.type());
     // Type names have no '_' (QAPI's CamelCase rule), so these names cannot clash with a type's reader.
@@ -117,7 +117,7 @@ final class UnionGenerator {
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
       write.endControlFlow();
       List<Marshalling.Flat> all = new ArrayList<>(baseFlat);
-      all.addAll(marshalling.flatten(branch, CodeBlock.of("v.$L()", v.javaValue())));
+      all.addAll(marshalling.flatten(branch, "v." + v.javaValue() + "()"));
       write.add(marshalling.writeObject(all, u.name()));
     }
     if (u.javaOther().isPresent()) {
@@ -158,7 +158,7 @@ final class UnionGenerator {
   }
 
   /** The expression of one flattened member. */
-  private static CodeBlock access(List<Marshalling.Flat> flat, Member member) {
+  private static String access(List<Marshalling.Flat> flat, Member member) {
     return flat.stream().filter(f -> f.member() == member).findFirst().orElseThrow().access();
   }
 
@@ -172,12 +172,11 @@ final class UnionGenerator {
     names.newName("p");
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();
-    List<Member> members = new ArrayList<>(marshalling.flatten(base, CodeBlock.of("x")).stream().map(Marshalling.Flat::member).toList());
+    List<Member> members = new ArrayList<>(marshalling.flatten(base, "x").stream().map(Marshalling.Flat::member).toList());
     for (StructDef b : branches) {
-      members.addAll(marshalling.flatten(b, CodeBlock.of("x")).stream().map(Marshalling.Flat::member).toList());
+      members.addAll(marshalling.flatten(b, "x").stream().map(Marshalling.Flat::member).toList());
     }
-    List<String> locals = marshalling.readMembers(code, members, "p",
-        m -> CodeBlock.of("$T.path(path, $S)", Poet.INPUT, m.name()), CodeBlock.of("path"), names, lenient);
+    List<String> locals = marshalling.readMembers(code, members, "p", CodeBlock.of("path"), names, lenient);
     Map<Member, String> byMember = new IdentityHashMap<>();
     for (int i = 0; i < members.size(); i++) {
       byMember.put(members.get(i), locals.get(i));
@@ -229,7 +228,7 @@ final class UnionGenerator {
       branch(write, first, Poet.className(v.javaType()));
       first = false;
       if (marshalling.exists(v.condition())) {
-        write.add(marshalling.write(v.type(), "out", CodeBlock.of("v.$L()", v.javaValue())));
+        write.add(marshalling.write(v.type(), "out", "v." + v.javaValue() + "()"));
       } else {
         write.addStatement("throw $T.absent($S, value)", Poet.OUTPUT, a.name());
       }

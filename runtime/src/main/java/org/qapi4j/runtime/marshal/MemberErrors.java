@@ -31,6 +31,11 @@ public final class MemberErrors {
     present.put(index, key);
   }
 
+  /** True if declared member number {@code index} was in the input. */
+  public boolean isPresent(int index) {
+    return present.containsKey(index);
+  }
+
   /** The object had a member {@code key} that is not in its type. */
   public void unexpected(String key) {
     keys.add(key);

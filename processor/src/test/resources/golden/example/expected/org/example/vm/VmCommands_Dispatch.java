@@ -8,9 +8,8 @@ import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.MemberErrors;
+import org.qapi4j.runtime.marshal.ObjectReader;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * The dispatch table of QAPI schema {@code example}: its commands bound to an implementation of
@@ -65,33 +64,19 @@ public final class VmCommands_Dispatch implements DispatchTable {
   private ReplyWriter balloon(JsonParser arguments) {
     JsonParser p = Input.arguments(arguments);
     long value = 0;
-    boolean hasValue = false;
-    MemberErrors errors = new MemberErrors();
-    int depth = p.streamReadContext().getNestingDepth();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      switch (key) {
-        case "value" -> {
-          errors.present(0, key);
-          hasValue = true;
-          try {
-            value = Input.int64(p, "value");
-          } catch (QmpError e) {
-            errors.invalid(0, e);
-            Input.skipRest(p, depth);
-          }
+    ObjectReader r = new ObjectReader(p, null);
+    while (r.next()) {
+      try {
+        switch (r.key()) {
+          case "value" -> value = r.int64(0);
+          default -> r.unexpected();
         }
-        default -> {
-          errors.unexpected(key);
-          p.skipChildren();
-        }
+      } catch (QmpError e) {
+        r.invalid(e);
       }
     }
-    if (!hasValue) {
-      errors.missing(0, "value");
-    }
-    errors.check(null);
+    r.require(0, "value");
+    r.check();
     impl.balloon(value);
     return ReplyWriter.EMPTY_OBJECT;
   }
@@ -102,43 +87,21 @@ public final class VmCommands_Dispatch implements DispatchTable {
   private ReplyWriter screendump(JsonParser arguments) {
     JsonParser p = Input.arguments(arguments);
     String filename = null;
-    boolean hasFilename = false;
     String device = null;
-    MemberErrors errors = new MemberErrors();
-    int depth = p.streamReadContext().getNestingDepth();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      switch (key) {
-        case "filename" -> {
-          errors.present(0, key);
-          hasFilename = true;
-          try {
-            filename = Input.str(p, "filename");
-          } catch (QmpError e) {
-            errors.invalid(0, e);
-            Input.skipRest(p, depth);
-          }
+    ObjectReader r = new ObjectReader(p, null);
+    while (r.next()) {
+      try {
+        switch (r.key()) {
+          case "filename" -> filename = r.str(0);
+          case "device" -> device = r.str(1);
+          default -> r.unexpected();
         }
-        case "device" -> {
-          errors.present(1, key);
-          try {
-            device = Input.str(p, "device");
-          } catch (QmpError e) {
-            errors.invalid(1, e);
-            Input.skipRest(p, depth);
-          }
-        }
-        default -> {
-          errors.unexpected(key);
-          p.skipChildren();
-        }
+      } catch (QmpError e) {
+        r.invalid(e);
       }
     }
-    if (!hasFilename) {
-      errors.missing(0, "filename");
-    }
-    errors.check(null);
+    r.require(0, "filename");
+    r.check();
     impl.screendump(filename, device);
     return ReplyWriter.EMPTY_OBJECT;
   }

@@ -4,10 +4,9 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.MemberErrors;
+import org.qapi4j.runtime.marshal.ObjectReader;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * Readers and writers of the types of QAPI schema {@code example}, QEMU's wire format on Jackson's
@@ -24,68 +23,37 @@ public final class VmCommands_Marshal {
   }
 
   /**
+   * A mandatory member's value, which must not be null.
+   */
+  private static <T> T nonNull(T value, String member) {
+    return Objects.requireNonNull(value, member);
+  }
+
+  /**
    * Reads struct {@code StatusInfo}; {@code p} is on its first token.
    */
   public static StatusInfo readStatusInfo(JsonParser p, String path) {
     Input.beginObject(p, path);
     boolean running = false;
-    boolean hasRunning = false;
     boolean singlestep = false;
-    boolean hasSinglestep = false;
     RunState status = null;
-    boolean hasStatus = false;
-    MemberErrors errors = new MemberErrors();
-    int depth = p.streamReadContext().getNestingDepth();
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      switch (key) {
-        case "running" -> {
-          errors.present(0, key);
-          hasRunning = true;
-          try {
-            running = Input.bool(p, Input.path(path, "running"));
-          } catch (QmpError e) {
-            errors.invalid(0, e);
-            Input.skipRest(p, depth);
-          }
+    ObjectReader r = new ObjectReader(p, path);
+    while (r.next()) {
+      try {
+        switch (r.key()) {
+          case "running" -> running = r.bool(0);
+          case "singlestep" -> singlestep = r.bool(1);
+          case "status" -> status = readRunState(p, r.at(2), "status");
+          default -> r.unexpected();
         }
-        case "singlestep" -> {
-          errors.present(1, key);
-          hasSinglestep = true;
-          try {
-            singlestep = Input.bool(p, Input.path(path, "singlestep"));
-          } catch (QmpError e) {
-            errors.invalid(1, e);
-            Input.skipRest(p, depth);
-          }
-        }
-        case "status" -> {
-          errors.present(2, key);
-          hasStatus = true;
-          try {
-            status = VmCommands_Marshal.readRunState(p, Input.path(path, "status"), "status");
-          } catch (QmpError e) {
-            errors.invalid(2, e);
-            Input.skipRest(p, depth);
-          }
-        }
-        default -> {
-          errors.unexpected(key);
-          p.skipChildren();
-        }
+      } catch (QmpError e) {
+        r.invalid(e);
       }
     }
-    if (!hasRunning) {
-      errors.missing(0, Input.path(path, "running"));
-    }
-    if (!hasSinglestep) {
-      errors.missing(1, Input.path(path, "singlestep"));
-    }
-    if (!hasStatus) {
-      errors.missing(2, Input.path(path, "status"));
-    }
-    errors.check(path);
+    r.require(0, "running");
+    r.require(1, "singlestep");
+    r.require(2, "status");
+    r.check();
     return new StatusInfo(running, singlestep, status);
   }
 
@@ -95,7 +63,7 @@ public final class VmCommands_Marshal {
   public static void writeStatusInfo(JsonGenerator out, StatusInfo value) {
     out.writeStartObject();
     out.writeName("status");
-    VmCommands_Marshal.writeRunState(out, Objects.requireNonNull(value.status(), "StatusInfo.status"));
+    writeRunState(out, nonNull(value.status(), "StatusInfo.status"));
     out.writeName("singlestep");
     out.writeBoolean(value.singlestep());
     out.writeName("running");
