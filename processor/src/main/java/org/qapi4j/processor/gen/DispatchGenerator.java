@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -151,7 +150,7 @@ public final class DispatchGenerator {
    * An asynchronous command returns its stage wrapped in a {@code DeferredReply}: the runtime
    * writes the result when the stage completes.
    */
-  private void asyncReturn(CommandDef c, CodeBlock.Builder code, String call, NameAllocator names) {
+  private void asyncReturn(CommandDef c, CodeBlock.Builder code, String call, LocalNames names) {
     String stage = names.newName("stage");
     code.addStatement("var $L = $L", stage, call);
     code.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, stage, "the stage of " + c.name());
@@ -169,7 +168,7 @@ public final class DispatchGenerator {
 
   /** The marshal function of one command. */
   private MethodSpec marshal(CommandDef c) {
-    NameAllocator names = new NameAllocator();
+    LocalNames names = new LocalNames();
     names.newName("arguments");
     names.newName("impl");
     CodeBlock.Builder code = CodeBlock.builder();

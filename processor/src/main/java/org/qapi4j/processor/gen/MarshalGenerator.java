@@ -3,7 +3,6 @@ package org.qapi4j.processor.gen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -138,7 +137,7 @@ public final class MarshalGenerator {
 
   private MethodSpec readStruct(StructDef s) {
     TypeName type = javaType(TypeRef.named(s.name()));
-    NameAllocator names = new NameAllocator();
+    LocalNames names = new LocalNames();
     names.newName("p");
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();

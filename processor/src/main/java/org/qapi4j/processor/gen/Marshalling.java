@@ -2,7 +2,6 @@ package org.qapi4j.processor.gen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,27 +216,63 @@ final class Marshalling {
 
   /** Statements writing {@code value} (an expression of the member's Java type) to {@code out}. */
   CodeBlock write(TypeRef type, String out, String value) {
+    String text = writeText(type, out, value);
+    if (text != null) {
+      return CodeBlock.of("$L", text + "\n");
+    }
     java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
     if (type instanceof TypeRef.Named && builtin.isPresent()) {
       return switch (builtin.get()) {
-        case STR -> text(out + ".writeString(" + value + ");\n");
-        case BOOL -> text(out + ".writeBoolean(" + value + ");\n");
         case NUMBER -> CodeBlock.of("$T.number($L, $L);\n", Poet.OUTPUT, out, value);
         case UINT64, SIZE -> CodeBlock.of("$T.uint64($L, $L);\n", Poet.OUTPUT, out, value);
-        case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> text(out + ".writeNumber(" + value + ");\n");
         case ANY -> CodeBlock.of("$T.any($L, $L);\n", Poet.OUTPUT, out, value);
-        case NULL -> text(out + ".writeNull();\n");
+        default -> throw new AssertionError(type);
       };
-    }
-    if (local) {
-      return text(writerName(type) + "(" + out + ", " + value + ");\n");
     }
     return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);
   }
 
-  /** A piece of code that names no type, as one token. */
-  private static CodeBlock text(String code) {
-    return CodeBlock.of("$L", code);
+  /** The statement writing {@code value}, as text; null where it names a type. */
+  private String writeText(TypeRef type, String out, String value) {
+    java.util.Optional<Builtin> builtin = Builtin.byName(type.qapiName());
+    if (type instanceof TypeRef.Named && builtin.isPresent()) {
+      return switch (builtin.get()) {
+        case STR -> out + ".writeString(" + value + ");";
+        case BOOL -> out + ".writeBoolean(" + value + ");";
+        case INT, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> out + ".writeNumber(" + value + ");";
+        case NULL -> out + ".writeNull();";
+        case NUMBER, UINT64, SIZE, ANY -> null;
+      };
+    }
+    return local ? writerName(type) + "(" + out + ", " + value + ");" : null;
+  }
+
+  /**
+   * Lines of code that name no type, gathered into one token until {@link #flush} (before code that
+   * does, which goes to the builder directly). The lines are indented relative to the builder's
+   * indentation, two spaces a level, as JavaPoet indents.
+   */
+  static final class Lines {
+    private final CodeBlock.Builder code;
+    private final StringBuilder text = new StringBuilder();
+
+    Lines(CodeBlock.Builder code) {
+      this.code = code;
+    }
+
+    Lines add(String line) {
+      text.append(line).append('\n');
+      return this;
+    }
+
+    /** The builder, with the gathered lines added. */
+    CodeBlock.Builder flush() {
+      if (text.length() > 0) {
+        code.add("$L", text.toString());
+        text.setLength(0);
+      }
+      return code;
+    }
   }
 
   /**
@@ -252,6 +287,7 @@ final class Marshalling {
       Function<Member, String> access,
       boolean checkNulls) {
     CodeBlock.Builder code = CodeBlock.builder();
+    Lines lines = new Lines(code);
     List<String> order =
         WireOrder.of(members.stream().filter(m -> exists(m.condition())).map(Member::name).toList());
     Map<String, Member> byWireName = new java.util.HashMap<>();
@@ -260,8 +296,14 @@ final class Marshalling {
       Member m = byWireName.get(wireName);
       String value = access.apply(m);
       int features = specialFeatures(m.features());
-      String writeName = out + ".writeName(" + literal(m.name()) + ")";
+      String writeName = out + ".writeName(" + literal(m.name()) + ");";
       if (m.optional() || features != 0) {
+        String text = writeText(m.type(), out, value);
+        if (features == 0 && text != null) {
+          lines.add("if (" + value + " != null) {").add("  " + writeName).add("  " + text).add("}");
+          continue;
+        }
+        lines.flush();
         if (features == 0) {
           code.beginControlFlow("$L", "if (" + value + " != null)");
         } else {
@@ -273,18 +315,24 @@ final class Marshalling {
             code.beginControlFlow("if ($L)", shown);
           }
         }
-        code.addStatement("$L", writeName);
+        code.add("$L\n", writeName);
         code.add(write(m.type(), out, value));
         code.endControlFlow();
       } else {
-        code.addStatement("$L", writeName);
         String checked =
             m.javaType().isPrimitive() || !checkNulls
                 ? value
                 : "nonNull(" + value + ", " + literal(owner + "." + m.javaName()) + ")";
-        code.add(write(m.type(), out, checked));
+        String text = writeText(m.type(), out, checked);
+        lines.add(writeName);
+        if (text != null) {
+          lines.add(text);
+        } else {
+          lines.flush().add(write(m.type(), out, checked));
+        }
       }
     }
+    lines.flush();
     return code.build();
   }
 
@@ -313,7 +361,7 @@ final class Marshalling {
    * @return the local variable of each member, in declaration order
    */
   List<String> readMembers(
-      CodeBlock.Builder code, List<Member> members, String parser, CodeBlock objectPath, NameAllocator names) {
+      CodeBlock.Builder code, List<Member> members, String parser, CodeBlock objectPath, LocalNames names) {
     return readMembers(code, members, parser, objectPath, names, false);
   }
 
@@ -328,15 +376,21 @@ final class Marshalling {
       List<Member> members,
       String parser,
       CodeBlock objectPath,
-      NameAllocator names,
+      LocalNames names,
       boolean lenient) {
     List<String> locals = new ArrayList<>();
+    Lines lines = new Lines(code);
     for (Member m : members) {
       String local = names.newName(m.javaName());
       locals.add(local);
       TypeName type = Poet.typeName(m.javaType());
-      code.addStatement("$T $L = $L", type, local, defaultValue(type));
+      if (type.isPrimitive()) {
+        lines.add(type + " " + local + " = " + (type == TypeName.BOOLEAN ? "false" : "0") + ";");
+      } else {
+        lines.flush().add("$T $L\n", type, local + " = null;");
+      }
     }
+    lines.flush();
     String r = names.newName("r");
     String caught = names.newName("e");
     code.addStatement("$T $L = new $T($L, $L)", Poet.OBJECT_READER, r, Poet.OBJECT_READER, parser, objectPath);
@@ -359,9 +413,10 @@ final class Marshalling {
       int features = specialFeatures(m.features());
       String text = m.optional() && features != 0 || needsBox(m) ? null : readText(m.type(), parser, r, i, m.name());
       if (text != null) {
-        code.add("$L", "case " + literal(m.name()) + " -> " + locals.get(i) + " = " + text + ";\n");
+        lines.add("case " + literal(m.name()) + " -> " + locals.get(i) + " = " + text + ";");
         continue;
       }
+      lines.flush();
       if (m.optional() && features != 0) {
         code.add("case $S -> {\n$>$L.policy($L, $L, $S);\n", m.name(), r, i, featureBits(features), m.name());
       } else {
@@ -371,7 +426,7 @@ final class Marshalling {
       code.addStatement("$L = $L", locals.get(i), boxed(m, value));
       code.add("$<}\n");
     }
-    code.add("default -> $L.$L();\n", r, lenient ? "skip" : "unexpected");
+    lines.add("default -> " + r + "." + (lenient ? "skip" : "unexpected") + "();").flush();
     code.endControlFlow();
     code.nextControlFlow("catch ($T $L)", Poet.QMP_ERROR, caught);
     code.addStatement("$L.invalid($L)", r, caught);
@@ -380,10 +435,10 @@ final class Marshalling {
     for (int i = 0; i < members.size(); i++) {
       Member m = members.get(i);
       if (!m.optional() && exists(m.condition())) {
-        code.addStatement("$L.require($L, $S)", r, i, m.name());
+        lines.add(r + ".require(" + i + ", " + literal(m.name()) + ");");
       }
     }
-    code.addStatement("$L.check()", r);
+    lines.add(r + ".check();").flush();
     return locals;
   }
 
@@ -412,12 +467,5 @@ final class Marshalling {
       case INT8 -> TypeName.BYTE;
       default -> TypeName.LONG;
     };
-  }
-
-  private static CodeBlock defaultValue(TypeName type) {
-    if (type.isPrimitive()) {
-      return type == TypeName.BOOLEAN ? CodeBlock.of("false") : CodeBlock.of("0");
-    }
-    return CodeBlock.of("null");
   }
 }

@@ -3,7 +3,6 @@ package org.qapi4j.processor.gen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -168,7 +167,7 @@ final class UnionGenerator {
    */
   private MethodSpec readObject(String name, StructDef base, List<StructDef> branches, ClassName variant,
       boolean lenient, String doc) {
-    NameAllocator names = new NameAllocator();
+    LocalNames names = new LocalNames();
     names.newName("p");
     names.newName("path");
     CodeBlock.Builder code = CodeBlock.builder();
