@@ -151,7 +151,7 @@ public final class MarshalGenerator {
     }
     code.addStatement("return $L", marshalling.construct(s, byMember));
     return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
-        .addJavadoc("Reads struct {@code $L}; {@code p} is on its first token.\n", s.name())
+        .addJavadoc("$L", "Reads struct {@code " + s.name() + "}; {@code p} is on its first token.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(type)
         .addParameter(Poet.JSON_PARSER, "p")
@@ -164,7 +164,7 @@ public final class MarshalGenerator {
     TypeName type = javaType(TypeRef.named(s.name()));
     CodeBlock code = marshalling.writeObject(marshalling.flatten(s, "value"), s.name());
     return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
-        .addJavadoc("Writes struct {@code $L}.\n", s.name())
+        .addJavadoc("$L", "Writes struct {@code " + s.name() + "}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(type, "value")
@@ -194,7 +194,7 @@ public final class MarshalGenerator {
       code.unindent().add("};\n");
     }
     return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(e.name())))
-        .addJavadoc("Reads enum {@code $L}; {@code name} is what QEMU's error prints.\n", e.name())
+        .addJavadoc("$L", "Reads enum {@code " + e.name() + "}; {@code name} is what QEMU's error prints.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(type)
         .addParameter(Poet.JSON_PARSER, "p")
@@ -213,20 +213,22 @@ public final class MarshalGenerator {
       code.add("out.writeString(\n").indent().indent();
       code.add("switch (value) {\n").indent();
       List<String> absent = new java.util.ArrayList<>();
+      Marshalling.Lines lines = new Marshalling.Lines(code);
       for (EnumValue v : e.values()) {
         if (marshalling.exists(v.condition())) {
-          code.add("case $L -> $S;\n", v.javaName(), v.name());
+          lines.add("case " + v.javaName() + " -> " + Marshalling.literal(v.name()) + ";");
         } else {
           absent.add(v.javaName());
         }
       }
+      lines.flush();
       if (!absent.isEmpty()) {
         code.add("case $L -> throw $T.absent($S, value);\n", String.join(", ", absent), Poet.OUTPUT, e.name());
       }
       code.unindent().add("});\n").unindent().unindent();
     }
     return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(e.name())))
-        .addJavadoc("Writes enum {@code $L} as its wire name.\n", e.name())
+        .addJavadoc("$L", "Writes enum {@code " + e.name() + "} as its wire name.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(type, "value")
