@@ -7,7 +7,8 @@ The server must be the sample VM started with -test-commands. qemu.qmp must be i
 (PYTHONPATH; fetch-qemu-qmp.sh puts it in place). Checks, with the asyncio client:
 negotiation (the client enables 'oob' when the greeting offers it), plain commands, errors as
 ExecuteError, exec-oob answered while the main loop is blocked, hundreds of requests in flight
-(their replies matched by id), events through listeners; then the same server through the
+(their replies matched by id), events through listeners (RTC_CHANGE throttled as QEMU does it;
+an event reaching two clients alike); then the same server through the
 legacy synchronous wrapper, QEMUMonitorProtocol. Prints 'N passed, N failed' last; exits 1 on
 any failure.
 """
@@ -88,6 +89,27 @@ async def asyncio_client(socket):
         change = await asyncio.wait_for(everything.get(), 10)
     check('BALLOON_CHANGE with its data', change['event'] == 'BALLOON_CHANGE'
           and change['data'] == {'actual': 100000000}, change)
+
+    # RTC_CHANGE, throttled: the first at once, the last of the second when it ends.
+    with qmp.listener('RTC_CHANGE') as listener:
+        for offset in (78, 79, 80):
+            await qmp.execute('x-test-set-rtc', {'offset': offset})
+        first = await asyncio.wait_for(listener.get(), 10)
+        last = await asyncio.wait_for(listener.get(), 10)
+    check('RTC_CHANGE throttled: the first and the last',
+          first['data'] == {'offset': 78, 'qom-path': '/machine/unattached/device[9]'}
+          and last['data'] == {'offset': 80, 'qom-path': '/machine/unattached/device[9]'}, (first, last))
+
+    # A second client gets the same event, timestamp and all.
+    other = QMPClient('qapi4j-interop-2')
+    await other.connect(socket)
+    with qmp.listener('RESET') as mine, other.listener('RESET') as theirs:
+        await other.execute('system_reset')
+        reset = await asyncio.wait_for(mine.get(), 10)
+        same = await asyncio.wait_for(theirs.get(), 10)
+    check('RESET reaches both clients alike',
+          reset == same and reset['data'] == {'guest': False, 'reason': 'host-qmp-system-reset'}, (reset, same))
+    await other.disconnect()
 
     await qmp.disconnect()
 

@@ -9,6 +9,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.runtime.server.Dispatcher;
+import org.qapi4j.runtime.server.EventThrottle;
 import org.qapi4j.runtime.server.IoThread;
 import org.qapi4j.runtime.server.MainLoop;
 import org.qapi4j.runtime.server.Sessions;
@@ -58,7 +60,13 @@ public final class QmpServer {
             t.setDaemon(true);
             return t;
           });
-  private final org.qapi4j.runtime.server.EventThrottle throttle;
+  private final EventThrottle throttle;
+  /**
+   * Held while an event is timestamped and handed to the sessions (or to the throttle, or sent by
+   * it when a period ends): every session gets the events in one order, that of their timestamps.
+   */
+  private final Object emission = new Object();
+  private final Clock clock;
   private final CompatPolicy policy;
   private volatile boolean started;
   private volatile boolean stopping;
@@ -75,9 +83,17 @@ public final class QmpServer {
       throw new UncheckedIOException(e);
     }
     this.sessions = new Sessions(dispatcher, io, greeting);
+    this.clock = b.clock;
+    EventThrottle.Scheduler timer =
+        b.timer != null ? b.timer : (task, millis) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS);
     this.throttle =
-        new org.qapi4j.runtime.server.EventThrottle(
-            sessions::broadcast, (task, millis) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS));
+        new EventThrottle(
+            sessions::broadcast,
+            (task, millis) -> timer.schedule(() -> {
+              synchronized (emission) {
+                task.run();
+              }
+            }, millis));
   }
 
   public static Builder builder() {
@@ -159,7 +175,10 @@ public final class QmpServer {
     }
   }
 
-  /** Where the events of generated emitters go: every negotiated session, in emission order. */
+  /**
+   * Where the events of generated emitters go: every negotiated session, in emission order. Any
+   * thread may emit; emitting never waits for a client.
+   */
   public EventSink events() {
     return events;
   }
@@ -227,36 +246,38 @@ public final class QmpServer {
     if (policy.hides(event.features())) {
       return; // -compat deprecated-output=hide (unstable-output=hide): such events are not sent
     }
-    Instant now = Instant.now();
-    byte[] message;
-    try {
-      message =
-          org.qapi4j.runtime.marshal.Compat.with(policy, () -> QmpJson.message(
-              g -> {
-                g.writeStartObject();
-                g.writeName("timestamp");
-                g.writeStartObject();
-                g.writeName("seconds");
-                g.writeNumber(now.getEpochSecond());
-                g.writeName("microseconds");
-                g.writeNumber(now.getNano() / 1000);
-                g.writeEndObject();
-                g.writeName("event");
-                g.writeString(event.name());
-                if (event.data() != null) {
-                  g.writeName("data");
-                  event.data().write(g);
-                }
-                g.writeEndObject();
-              }));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "event " + event.name() + " could not be written; dropped", e);
-      return;
-    }
-    if (event.throttleMillis() > 0) {
-      throttle.offer(event.name(), event.throttleKey(), event.throttleMillis(), message);
-    } else {
-      sessions.broadcast(message);
+    synchronized (emission) {
+      Instant now = clock.instant();
+      byte[] message;
+      try {
+        message =
+            org.qapi4j.runtime.marshal.Compat.with(policy, () -> QmpJson.message(
+                g -> {
+                  g.writeStartObject();
+                  g.writeName("timestamp");
+                  g.writeStartObject();
+                  g.writeName("seconds");
+                  g.writeNumber(now.getEpochSecond());
+                  g.writeName("microseconds");
+                  g.writeNumber(now.getNano() / 1000);
+                  g.writeEndObject();
+                  g.writeName("event");
+                  g.writeString(event.name());
+                  if (event.data() != null) {
+                    g.writeName("data");
+                    event.data().write(g);
+                  }
+                  g.writeEndObject();
+                }));
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "event " + event.name() + " could not be written; dropped", e);
+        return;
+      }
+      if (event.throttleMillis() > 0) {
+        throttle.offer(event.name(), event.throttleKey(), event.throttleMillis(), message);
+      } else {
+        sessions.broadcast(message);
+      }
     }
   }
 
@@ -362,8 +383,21 @@ public final class QmpServer {
     private CompatPolicy policy = CompatPolicy.DEFAULT;
     private boolean preconfig;
     private boolean legacyRunOob;
+    private Clock clock = Clock.systemUTC();
+    private EventThrottle.Scheduler timer;
 
     private Builder() {}
+
+    /**
+     * The time of events, for tests and simulations: {@code clock} gives their timestamps,
+     * {@code timer} times the periods of rate-limited events ({@code @Event(throttleMillis)}). By
+     * default the wall clock and a timer thread of the server.
+     */
+    public Builder eventTime(Clock clock, EventThrottle.Scheduler timer) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      this.timer = Objects.requireNonNull(timer, "timer");
+      return this;
+    }
 
     /**
      * The compat policy, QEMU's {@code -compat} ({@link CompatPolicy#parse} reads its syntax): what

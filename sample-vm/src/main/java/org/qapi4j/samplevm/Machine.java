@@ -13,7 +13,9 @@ import org.qapi4j.runtime.QmpError;
 import org.qapi4j.samplevm.schema.BalloonInfo;
 import org.qapi4j.samplevm.schema.DumpEvents;
 import org.qapi4j.samplevm.schema.MachineEvents;
+import org.qapi4j.samplevm.schema.MigrationCapabilityStatus;
 import org.qapi4j.samplevm.schema.MigrationEvents;
+import org.qapi4j.samplevm.schema.MiscEvents;
 import org.qapi4j.samplevm.schema.NameInfo;
 import org.qapi4j.samplevm.schema.RunState;
 import org.qapi4j.samplevm.schema.RunStateEvents;
@@ -56,7 +58,14 @@ public final class Machine implements SampleVmSchema {
   /** The simulated guest's RAM: QEMU's default, 128 MiB. */
   public static final long RAM_SIZE = 128L << 20;
 
+  /**
+   * The QOM path of the guest's real-time clock: where QEMU 7.2 puts the {@code mc146818rtc} of a
+   * {@code pc} machine (observed: {@code qom-list /machine/unattached}).
+   */
+  public static final String RTC_QOM_PATH = "/machine/unattached/device[9]";
+
   private final MachineEvents machineEvents;
+  private final MiscEvents miscEvents;
   private final Host host;
   /** Where file I/O runs (QEMU's thread pool), so that coroutines can wait for it. */
   private final ExecutorService io = Executors.newCachedThreadPool(r -> {
@@ -75,7 +84,7 @@ public final class Machine implements SampleVmSchema {
 
   /** The event interfaces of the schema, as emitters. */
   public record Events(
-      RunStateEvents runState, MachineEvents machine, MigrationEvents migration, DumpEvents dump) {}
+      RunStateEvents runState, MachineEvents machine, MiscEvents misc, MigrationEvents migration, DumpEvents dump) {}
 
   /**
    * @param events where the machine's events go
@@ -89,6 +98,7 @@ public final class Machine implements SampleVmSchema {
     this.options = options;
     this.events = events.runState();
     this.machineEvents = events.machine();
+    this.miscEvents = events.misc();
     this.mainLoop = mainLoop;
     this.host = host;
     this.exit = exit;
@@ -239,6 +249,15 @@ public final class Machine implements SampleVmSchema {
     return new BalloonInfo(balloonActual);
   }
 
+  /**
+   * The simulated guest sets its real-time clock {@code offset} seconds away from the base clock
+   * (UTC), as QEMU's {@code mc146818rtc} sees a guest write its registers: {@code RTC_CHANGE}, rate
+   * limited to one a second. On the main loop (in QEMU, a vCPU holding the big lock).
+   */
+  public void guestSetsRtc(long offset) {
+    miscEvents.rtcChange(offset, RTC_QOM_PATH);
+  }
+
   @Override
   public void xExitPreconfig() {
     if (!host.preconfig()) {
@@ -249,6 +268,16 @@ public final class Machine implements SampleVmSchema {
       state = RunState.RUNNING;
       events.resume();
     }
+  }
+
+  @Override
+  public void migrateSetCapabilities(List<MigrationCapabilityStatus> capabilities) {
+    migration.setCapabilities(capabilities);
+  }
+
+  @Override
+  public List<MigrationCapabilityStatus> queryMigrateCapabilities() {
+    return migration.capabilities();
   }
 
   @Override

@@ -12,6 +12,7 @@ import org.qapi4j.runtime.QmpServer;
 import org.qapi4j.samplevm.schema.DumpEvents_Emitter;
 import org.qapi4j.samplevm.schema.MachineEvents_Emitter;
 import org.qapi4j.samplevm.schema.MigrationEvents_Emitter;
+import org.qapi4j.samplevm.schema.MiscEvents_Emitter;
 import org.qapi4j.samplevm.schema.RunStateEvents_Emitter;
 import org.qapi4j.samplevm.schema.SampleVmSchema_Dispatch;
 import org.qapi4j.samplevm.schema.TestCommands_Dispatch;
@@ -93,6 +94,7 @@ public final class Main {
             new Machine.Events(
                 new RunStateEvents_Emitter(events),
                 new MachineEvents_Emitter(events),
+                new MiscEvents_Emitter(events),
                 new MigrationEvents_Emitter(events),
                 new DumpEvents_Emitter(events)),
             task -> server.get().mainLoop().execute(task),
@@ -107,7 +109,7 @@ public final class Main {
             .commands(new SampleVmSchema_Dispatch(machine))
             .preconfig(options.preconfig());
     if (options.testCommands()) {
-      builder.commands(new TestCommands_Dispatch(new TestCommandsImpl()));
+      builder.commands(new TestCommands_Dispatch(new TestCommandsImpl(machine)));
     }
     endpoints.forEach(builder::endpoint);
     try {

@@ -16,9 +16,15 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.qapi4j.runtime.QmpError;
+import org.qapi4j.samplevm.schema.MigrationCapability;
+import org.qapi4j.samplevm.schema.MigrationCapabilityStatus;
 import org.qapi4j.samplevm.schema.MigrationEvents;
 import org.qapi4j.samplevm.schema.MigrationStatus;
 
@@ -42,8 +48,13 @@ import org.qapi4j.samplevm.schema.MigrationStatus;
  * and {@code yank} run out of band, on the I/O thread, so everything here is thread-safe.
  *
  * <p>Like QEMU, the VM sends {@code MIGRATION} with status {@code setup} when it starts listening
- * (also for a recovery); QEMU sends the other status changes only with the {@code events}
- * migration capability, which the sample VM does not have.
+ * (also for a recovery), and every other status change only with the {@code events} capability on
+ * ({@code migrate-set-capabilities}), in QEMU 7.2's order on the destination: {@code active} when
+ * the source connects; {@code postcopy-active} before the guest resumes here ({@code RESUME});
+ * {@code postcopy-paused} when the stream breaks; {@code postcopy-recover}, then
+ * {@code postcopy-active}, when the source reconnects; {@code completed} (after {@code RESUME} when
+ * the guest starts only now, at the end of a precopy migration); {@code failed} when the stream of
+ * a precopy migration breaks (QEMU then exits; the sample VM stays).
  */
 final class Migration {
   private static final System.Logger LOG = System.getLogger(Migration.class.getName());
@@ -62,6 +73,7 @@ final class Migration {
   private final Guest guest;
 
   private MigrationStatus status = MigrationStatus.NONE; // guarded by this
+  private final Set<MigrationCapability> capabilities = EnumSet.noneOf(MigrationCapability.class); // guarded by this
   private boolean recoverTriggered; // guarded by this
   private SocketChannel link; // guarded by this
 
@@ -73,6 +85,37 @@ final class Migration {
 
   synchronized MigrationStatus status() {
     return status;
+  }
+
+  /** {@code migrate-set-capabilities}. */
+  synchronized void setCapabilities(List<MigrationCapabilityStatus> changes) {
+    for (MigrationCapabilityStatus c : changes) {
+      if (c.state()) {
+        capabilities.add(c.capability());
+      } else {
+        capabilities.remove(c.capability());
+      }
+    }
+  }
+
+  /** {@code query-migrate-capabilities}: all of them, in QEMU's order. */
+  synchronized List<MigrationCapabilityStatus> capabilities() {
+    List<MigrationCapabilityStatus> all = new ArrayList<>();
+    for (MigrationCapability c : MigrationCapability.values()) {
+      all.add(new MigrationCapabilityStatus(c, capabilities.contains(c)));
+    }
+    return all;
+  }
+
+  /**
+   * QEMU's {@code migrate_set_state()}: the new status, said with {@code MIGRATION} if the
+   * {@code events} capability is on. Call holding the lock.
+   */
+  private void setStatus(MigrationStatus next) {
+    status = next;
+    if (capabilities.contains(MigrationCapability.EVENTS)) {
+      events.migration(next);
+    }
   }
 
   /** While a migration is in progress, QEMU's yank instance {@code migration} exists. */
@@ -101,7 +144,7 @@ final class Migration {
       if (status != MigrationStatus.POSTCOPY_ACTIVE) {
         throw new QmpError("migrate-pause is currently only supported during postcopy-active state");
       }
-      status = MigrationStatus.POSTCOPY_PAUSED;
+      setStatus(MigrationStatus.POSTCOPY_PAUSED);
       broken = link;
       link = null;
     }
@@ -137,7 +180,7 @@ final class Migration {
       broken = link;
       link = null;
       if (broken != null) {
-        status = status == MigrationStatus.POSTCOPY_ACTIVE ? MigrationStatus.POSTCOPY_PAUSED : MigrationStatus.FAILED;
+        setStatus(status == MigrationStatus.POSTCOPY_ACTIVE ? MigrationStatus.POSTCOPY_PAUSED : MigrationStatus.FAILED);
       }
     }
     shutdown(broken);
@@ -211,9 +254,9 @@ final class Migration {
       link = channel;
       if (recovery) {
         recoverTriggered = false;
-        status = MigrationStatus.POSTCOPY_RECOVER; // the handshake of a recovery, at once here
+        setStatus(MigrationStatus.POSTCOPY_RECOVER); // the handshake of a recovery, at once here
       }
-      status = recovery ? MigrationStatus.POSTCOPY_ACTIVE : MigrationStatus.ACTIVE;
+      setStatus(recovery ? MigrationStatus.POSTCOPY_ACTIVE : MigrationStatus.ACTIVE);
       now = status;
     }
     try {
@@ -241,19 +284,17 @@ final class Migration {
     lost(channel);
   }
 
+  /** QEMU's postcopy "listen" (the status changes), then "run" (the guest starts here). */
   private String startPostcopy(SocketChannel channel) {
     synchronized (this) {
       if (link != channel || status != MigrationStatus.ACTIVE) {
         return "error not in status active";
       }
+      setStatus(MigrationStatus.POSTCOPY_ACTIVE);
     }
     onMainLoop(guest::postcopyStarted);
     synchronized (this) {
-      if (link != channel) {
-        return "error connection lost";
-      }
-      status = MigrationStatus.POSTCOPY_ACTIVE;
-      return "ok postcopy-active";
+      return link == channel ? "ok postcopy-active" : "error connection lost";
     }
   }
 
@@ -264,10 +305,21 @@ final class Migration {
         return "error not migrating";
       }
       afterPostcopy = status == MigrationStatus.POSTCOPY_ACTIVE;
-      status = MigrationStatus.COMPLETED;
       link = null;
+      if (afterPostcopy) {
+        setStatus(MigrationStatus.COMPLETED); // the guest runs here already
+      } else {
+        status = MigrationStatus.COMPLETED; // said once the guest started (QEMU's bottom half)
+      }
     }
-    onMainLoop(() -> guest.completed(afterPostcopy));
+    onMainLoop(() -> {
+      guest.completed(afterPostcopy);
+      if (!afterPostcopy) {
+        synchronized (this) {
+          setStatus(MigrationStatus.COMPLETED);
+        }
+      }
+    });
     return "ok completed";
   }
 
@@ -276,7 +328,7 @@ final class Migration {
     synchronized (this) {
       if (link == channel) {
         link = null;
-        status = status == MigrationStatus.POSTCOPY_ACTIVE ? MigrationStatus.POSTCOPY_PAUSED : MigrationStatus.FAILED;
+        setStatus(status == MigrationStatus.POSTCOPY_ACTIVE ? MigrationStatus.POSTCOPY_PAUSED : MigrationStatus.FAILED);
       }
     }
     shutdown(channel);

@@ -222,6 +222,108 @@ class ExecutionKindsIT {
         c.call("{\"execute\": \"query-status\"}").toString());
   }
 
+  /** As QEMU 7.2 lists them (members in its hash-table order, as observed). */
+  private static final String NO_CAPABILITIES = "[{\"state\":false,\"capability\":\"xbzrle\"},"
+      + "{\"state\":false,\"capability\":\"rdma-pin-all\"},{\"state\":false,\"capability\":\"auto-converge\"},"
+      + "{\"state\":false,\"capability\":\"zero-blocks\"},{\"state\":false,\"capability\":\"compress\"},"
+      + "{\"state\":false,\"capability\":\"events\"},{\"state\":false,\"capability\":\"postcopy-ram\"},"
+      + "{\"state\":false,\"capability\":\"x-colo\"},{\"state\":false,\"capability\":\"release-ram\"},"
+      + "{\"state\":false,\"capability\":\"block\"},{\"state\":false,\"capability\":\"return-path\"},"
+      + "{\"state\":false,\"capability\":\"pause-before-switchover\"},{\"state\":false,\"capability\":\"multifd\"},"
+      + "{\"state\":false,\"capability\":\"dirty-bitmaps\"},{\"state\":false,\"capability\":\"postcopy-blocktime\"},"
+      + "{\"state\":false,\"capability\":\"late-block-activate\"},{\"state\":false,\"capability\":\"x-ignore-shared\"},"
+      + "{\"state\":false,\"capability\":\"validate-uuid\"},{\"state\":false,\"capability\":\"background-snapshot\"},"
+      + "{\"state\":false,\"capability\":\"zero-copy-send\"},{\"state\":false,\"capability\":\"postcopy-preempt\"}]";
+
+  /** A VM waiting for an incoming migration, with the {@code events} capability turned on. */
+  private QmpClient incomingWithEvents(Path incoming) throws Exception {
+    QmpClient c = start("-incoming", "unix:" + incoming).negotiated(true);
+    assertEquals("{\"return\":" + NO_CAPABILITIES + "}", c.call("{\"execute\": \"query-migrate-capabilities\"}").toString());
+    assertEquals("{\"return\":{}}", c.call("{\"execute\": \"migrate-set-capabilities\", \"arguments\": "
+        + "{\"capabilities\": [{\"capability\": \"events\", \"state\": true}]}}").toString());
+    assertEquals("{\"return\":" + NO_CAPABILITIES.replace("false,\"capability\":\"events\"", "true,\"capability\":\"events\"") + "}",
+        c.call("{\"execute\": \"query-migrate-capabilities\"}").toString());
+    return c;
+  }
+
+  /**
+   * With the {@code events} capability, every status change of a postcopy migration is sent, as
+   * QEMU 7.2's destination sends them: {@code postcopy-active} before the guest resumes,
+   * {@code postcopy-paused} when the stream is paused or lost, {@code postcopy-recover} and
+   * {@code postcopy-active} when the source comes back, {@code completed} at the end.
+   */
+  @Test
+  void everyStatusOfAPostcopyMigrationIsSentWithTheEventsCapability() throws Exception {
+    Path incoming = dir.resolve("mig.sock");
+    QmpClient c = incomingWithEvents(incoming);
+    try (Source source = new Source(incoming)) {
+      assertEquals("ok active", source.line());
+      assertEquals("MIGRATION {\"status\":\"active\"}", event(c.read()));
+      assertEquals("ok postcopy-active", source.call("postcopy"));
+      assertEquals("MIGRATION {\"status\":\"postcopy-active\"}", event(c.read()));
+      assertEquals("RESUME", event(c.read()));
+      assertEquals("MIGRATION {\"status\":\"postcopy-paused\"}", event(c.call("{\"exec-oob\": \"migrate-pause\", \"id\": 1}")));
+      assertEquals("{\"return\":{},\"id\":1}", c.read().toString());
+      assertNull(source.line());
+    }
+    Path again = dir.resolve("mig2.sock");
+    assertEquals("MIGRATION {\"status\":\"setup\"}",
+        event(c.call("{\"exec-oob\": \"migrate-recover\", \"arguments\": {\"uri\": \"unix:" + again + "\"}, \"id\": 2}")));
+    assertEquals("{\"return\":{},\"id\":2}", c.read().toString());
+    try (Source source = new Source(again)) {
+      assertEquals("ok postcopy-active", source.line());
+      assertEquals("MIGRATION {\"status\":\"postcopy-recover\"}", event(c.read()));
+      assertEquals("MIGRATION {\"status\":\"postcopy-active\"}", event(c.read()));
+    } // the source goes away: the migration pauses
+    assertEquals("MIGRATION {\"status\":\"postcopy-paused\"}", event(c.read()));
+    Path third = dir.resolve("mig3.sock");
+    assertEquals("MIGRATION {\"status\":\"setup\"}",
+        event(c.call("{\"exec-oob\": \"migrate-recover\", \"arguments\": {\"uri\": \"unix:" + third + "\"}, \"id\": 3}")));
+    assertEquals("{\"return\":{},\"id\":3}", c.read().toString());
+    try (Source source = new Source(third)) {
+      assertEquals("ok postcopy-active", source.line());
+      assertEquals("MIGRATION {\"status\":\"postcopy-recover\"}", event(c.read()));
+      assertEquals("MIGRATION {\"status\":\"postcopy-active\"}", event(c.read()));
+      assertEquals("ok completed", source.call("complete"));
+      assertEquals("MIGRATION {\"status\":\"completed\"}", event(c.read()));
+    }
+    assertEquals("{\"return\":{\"status\":\"running\",\"singlestep\":false,\"running\":true}}",
+        c.call("{\"execute\": \"query-status\"}").toString());
+  }
+
+  /**
+   * A precopy migration, as observed on Debian's QEMU 7.2 migrating between two processes:
+   * {@code active}, then {@code RESUME} and {@code completed} once everything arrived.
+   */
+  @Test
+  void aPrecopyMigrationSaysActiveThenResumeThenCompleted() throws Exception {
+    Path incoming = dir.resolve("mig.sock");
+    QmpClient c = incomingWithEvents(incoming);
+    try (Source source = new Source(incoming)) {
+      assertEquals("ok active", source.line());
+      assertEquals("MIGRATION {\"status\":\"active\"}", event(c.read()));
+      assertEquals("ok completed", source.call("complete"));
+      assertEquals("RESUME", event(c.read()));
+      assertEquals("MIGRATION {\"status\":\"completed\"}", event(c.read()));
+    }
+    assertEquals("{\"return\":{\"status\":\"running\",\"singlestep\":false,\"running\":true}}",
+        c.call("{\"execute\": \"query-status\"}").toString());
+  }
+
+  /** The stream of a precopy migration breaks: {@code failed}. */
+  @Test
+  void aPrecopyMigrationThatLosesItsSourceFails() throws Exception {
+    Path incoming = dir.resolve("mig.sock");
+    QmpClient c = incomingWithEvents(incoming);
+    try (Source source = new Source(incoming)) {
+      assertEquals("ok active", source.line());
+      assertEquals("MIGRATION {\"status\":\"active\"}", event(c.read()));
+    }
+    assertEquals("MIGRATION {\"status\":\"failed\"}", event(c.read()));
+    assertEquals("{\"return\":{\"status\":\"inmigrate\",\"singlestep\":false,\"running\":false}}",
+        c.call("{\"execute\": \"query-status\"}").toString());
+  }
+
   @Test
   void yankingAMonitorDisconnectsItsClients() throws Exception {
     vm = Emulator.start(Emulator.Kind.SAMPLE_VM, dir, 2);

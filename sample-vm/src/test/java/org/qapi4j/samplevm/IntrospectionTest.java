@@ -103,9 +103,10 @@ class IntrospectionTest {
     }
     // qmp_capabilities, query-version, query-commands, quit, query-qmp-schema, query-status,
     // system_reset, system_powerdown, balloon, query-balloon, query-name, stop, cont,
-    // x-exit-preconfig, migrate-pause, migrate-recover, yank, query-yank, screendump, block_resize,
-    // dump-guest-memory, query-dump; SHUTDOWN, POWERDOWN, RESET, STOP, RESUME, BALLOON_CHANGE,
-    // MIGRATION, DUMP_COMPLETED.
-    assertEquals(30, compared);
+    // x-exit-preconfig, migrate-set-capabilities, query-migrate-capabilities, migrate-pause,
+    // migrate-recover, yank, query-yank, screendump, block_resize, dump-guest-memory, query-dump;
+    // SHUTDOWN, POWERDOWN, RESET, STOP, RESUME, BALLOON_CHANGE, RTC_CHANGE, MIGRATION,
+    // DUMP_COMPLETED.
+    assertEquals(33, compared);
   }
 }

@@ -179,4 +179,66 @@ class QemuSideBySideIT {
     assertEquals(qemu.length, ours.length);
     assertArrayEquals(Arrays.copyOf(qemu, 15), Arrays.copyOf(ours, 15)); // "P6\n640 480\n255\n"
   }
+
+  /**
+   * Events byte for byte: every line each emulator sends, with only the timestamp's numbers masked
+   * (checked apart: wall-clock seconds of today, microseconds below a million). Member order,
+   * spacing and the absent {@code data} of events without data are QEMU's. Also the migration
+   * capabilities, whose {@code events} turns on the {@code MIGRATION} events.
+   */
+  @Test
+  void eventsLookAsQemusByteForByte() throws Exception {
+    List<String> requests = List.of(
+        NEGOTIATE,
+        "{\"execute\": \"stop\"}",
+        "{\"execute\": \"stop\"}",
+        "{\"execute\": \"cont\"}",
+        "{\"execute\": \"system_reset\"}",
+        "{\"execute\": \"query-migrate-capabilities\"}",
+        "{\"execute\": \"migrate-set-capabilities\", \"arguments\": {\"capabilities\": "
+            + "[{\"capability\": \"events\", \"state\": true}, {\"capability\": \"x-colo\", \"state\": false}]}}",
+        "{\"execute\": \"migrate-set-capabilities\", \"arguments\": {\"capabilities\": [{\"capability\": \"bogus\"}]}}",
+        "{\"execute\": \"query-migrate-capabilities\"}",
+        "{\"execute\": \"quit\"}");
+    List<String> qemu = rawTranscript(Emulator.Kind.QEMU, NONE, requests);
+    List<String> ours = rawTranscript(Emulator.Kind.SAMPLE_VM, NONE, requests);
+    assertEquals(String.join("\n", qemu), String.join("\n", ours));
+    assertEquals(14, ours.size(), String.join("\n", ours));
+    assertEquals("{\"timestamp\": {\"seconds\": S, \"microseconds\": U}, \"event\": \"STOP\"}", ours.get(1));
+    assertEquals("{\"timestamp\": {\"seconds\": S, \"microseconds\": U}, \"event\": \"RESET\", "
+        + "\"data\": {\"guest\": false, \"reason\": \"host-qmp-system-reset\"}}", ours.get(6));
+  }
+
+  private static final java.util.regex.Pattern TIMESTAMP =
+      java.util.regex.Pattern.compile("\\{\"timestamp\": \\{\"seconds\": (\\d+), \"microseconds\": (\\d+)}, ");
+
+  /** Every line an emulator sends for {@code requests}, as sent, up to each reply (the end of the stream after quit). */
+  private List<String> rawTranscript(Emulator.Kind kind, String[] args, List<String> requests) throws Exception {
+    Path home = Files.createDirectories(dir.resolve(kind.name().toLowerCase(java.util.Locale.ROOT)));
+    List<String> out = new ArrayList<>();
+    long started = System.currentTimeMillis() / 1000;
+    try (Emulator e = Emulator.start(kind, home, 1, args)) {
+      QmpClient c = e.connect(0);
+      for (String request : requests) {
+        c.send(request);
+        String line;
+        while ((line = c.readLine()) != null) {
+          java.util.regex.Matcher m = TIMESTAMP.matcher(line);
+          if (m.lookingAt()) {
+            long seconds = Long.parseLong(m.group(1));
+            long micros = Long.parseLong(m.group(2));
+            org.junit.jupiter.api.Assertions.assertTrue(seconds >= started - 1 && seconds <= started + 120, line);
+            org.junit.jupiter.api.Assertions.assertTrue(micros < 1_000_000, line);
+            out.add("{\"timestamp\": {\"seconds\": S, \"microseconds\": U}, " + line.substring(m.end()));
+            continue;
+          }
+          out.add(line);
+          if (line.startsWith("{\"return\"") || line.startsWith("{\"error\"")) {
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
 }

@@ -191,6 +191,36 @@ class SampleVmIT {
     }
   }
 
+  /**
+   * The simulated guest sets its real-time clock (the test command stands for the guest OS):
+   * {@code RTC_CHANGE} with QEMU 7.2's members, limited as QEMU limits it — the first at once, the
+   * last of the second when it ends.
+   */
+  @Test
+  void rtcChangesAreThrottledAsQemuThrottlesThem() throws Exception {
+    try (QmpClient qmp = start("-test-commands")) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      assertEvent("RTC_CHANGE", "{\"offset\":78,\"qom-path\":\"/machine/unattached/device[9]\"}",
+          qmp.call("{\"execute\": \"x-test-set-rtc\", \"arguments\": {\"offset\": 78}}"));
+      assertReturn("{}", qmp.read());
+      assertReturn("{}", qmp.call("{\"execute\": \"x-test-set-rtc\", \"arguments\": {\"offset\": 79}}"));
+      assertReturn("{}", qmp.call("{\"execute\": \"x-test-set-rtc\", \"arguments\": {\"offset\": -3600}}"));
+      assertReturn("{\"status\":\"running\",\"singlestep\":false,\"running\":true}",
+          qmp.call("{\"execute\": \"query-status\"}"));
+      assertEvent("RTC_CHANGE", "{\"offset\":-3600,\"qom-path\":\"/machine/unattached/device[9]\"}", qmp.read());
+    }
+  }
+
+  /** Without {@code -test-commands} nothing can make the guest set its clock. */
+  @Test
+  void theRtcCommandIsATestCommand() throws Exception {
+    try (QmpClient qmp = start()) {
+      qmp.call("{\"execute\": \"qmp_capabilities\"}");
+      assertEquals("{\"error\":{\"class\":\"CommandNotFound\",\"desc\":\"The command x-test-set-rtc has not been found\"}}",
+          qmp.call("{\"execute\": \"x-test-set-rtc\", \"arguments\": {\"offset\": 1}}").toString());
+    }
+  }
+
   @Test
   void sigtermSendsShutdownAndExits() throws Exception {
     try (QmpClient qmp = start()) {

@@ -34,6 +34,11 @@ public abstract class Session implements JsonStreamer.Listener {
   public static final int QUEUE_LIMIT = 8;
   /** The most in-band replies a session may be owed (requests read, replies not yet sent). */
   public static final int PENDING_LIMIT = 64;
+  /**
+   * The most output (bytes) that may wait for a socket client that does not read, 16 MiB: a client
+   * with more waiting is disconnected (see {@link SocketSession}).
+   */
+  public static final long OUTPUT_LIMIT = 16L << 20;
 
   protected final Dispatcher dispatcher;
   protected final JsonStreamer streamer = new JsonStreamer(this);

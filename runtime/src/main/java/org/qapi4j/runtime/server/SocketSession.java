@@ -20,15 +20,14 @@ import java.util.function.Consumer;
 final class SocketSession extends Session {
   private static final System.Logger LOG = System.getLogger(SocketSession.class.getName());
 
-  /** The most output (bytes) that may wait for a client that does not read: 16 MiB. */
-  static final long OUTPUT_LIMIT = 16L << 20;
-
   private final IoThread io;
   private final SocketChannel channel;
   private final Consumer<Session> onClose;
   private final ConcurrentLinkedQueue<ByteBuffer> output = new ConcurrentLinkedQueue<>();
   private final AtomicLong outputBytes = new AtomicLong();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  /** Set when the client went over the limit: it gets nothing more, and one log line. */
+  private final AtomicBoolean overLimit = new AtomicBoolean();
   private final int listener;
   private SelectionKey key;
 
@@ -79,14 +78,17 @@ final class SocketSession extends Session {
 
   @Override
   public void send(byte[] message) {
-    if (closed()) {
+    if (closed() || overLimit.get()) {
       return;
     }
     long pending = outputBytes.addAndGet(message.length);
     if (pending > OUTPUT_LIMIT) {
-      LOG.log(System.Logger.Level.WARNING,
-          "disconnecting a QMP client that does not read its output ({0} bytes waiting)", pending);
-      close();
+      if (overLimit.compareAndSet(false, true)) {
+        LOG.log(System.Logger.Level.WARNING,
+            "disconnecting a QMP client that does not read its output: " + pending
+                + " bytes would wait for it, the limit is " + OUTPUT_LIMIT);
+        close();
+      }
       return;
     }
     output.add(ByteBuffer.wrap(message));

@@ -9,7 +9,7 @@ import org.qapi4j.annotations.Schema;
  */
 @Schema(
     value = "sample-vm",
-    events = {RunStateEvents.class, MachineEvents.class, MigrationEvents.class, DumpEvents.class},
+    events = {RunStateEvents.class, MachineEvents.class, MiscEvents.class, MigrationEvents.class, DumpEvents.class},
     commandNameExceptions = {"qmp_capabilities", "system_powerdown", "system_reset", "block_resize"})
 public interface SampleVmSchema
     extends RunStateCommands,

@@ -8,7 +8,7 @@ import org.qapi4j.annotations.Schema;
  * Commands for tests only, not QEMU's: served when the sample VM is started with
  * {@code -test-commands}, and absent from {@code query-qmp-schema} (a schema of their own). They
  * let a test hold the main loop still, so that what happens meanwhile — out-of-band commands,
- * flow control — is shown without sleeps.
+ * flow control — is shown without sleeps, and make the simulated guest do what a test needs.
  */
 @Schema("sample-vm-test")
 public interface TestCommands {
@@ -24,4 +24,13 @@ public interface TestCommands {
   @Command(allowOob = true)
   @Feature("unstable")
   void xTestReleaseMainLoop();
+
+  /**
+   * The guest sets its real-time clock {@code offset} seconds away from the base clock (UTC), as
+   * a guest OS writes the RTC's registers; the machine sends {@code RTC_CHANGE} (at most one a
+   * second).
+   */
+  @Command
+  @Feature("unstable")
+  void xTestSetRtc(long offset);
 }
