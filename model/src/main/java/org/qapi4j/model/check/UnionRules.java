@@ -87,7 +87,11 @@ final class UnionRules implements Check {
       if (unknown(v, byName, u, r)) {
         continue;
       }
-      if (!(byName.get(v.type().qapiName()) instanceof StructDef branch) || v.type() instanceof TypeRef.Array) {
+      if (v.type() instanceof TypeRef.Array) {
+        r.error(Rule.TYPEREF_NO_ARRAY, u, v.origin(), "'data' member '" + v.name() + "' cannot be an array");
+        continue;
+      }
+      if (!(byName.get(v.type().qapiName()) instanceof StructDef branch)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' cannot use " + Types.describe(byName, v.type()));
         continue;
@@ -169,6 +173,9 @@ final class UnionRules implements Check {
     Map<String, String> seen = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     for (Variant v : a.variants()) {
+      if (!NameRules.validMemberName(v.name(), false)) {
+        continue; // reported by NameRules; the clash it implies would only repeat it
+      }
       String twin = names.putIfAbsent(Names.cName(v.name()), v.name());
       if (twin != null) {
         r.error(Rule.ALTERNATE, a, v.origin(), "branch '" + v.name() + "' collides with branch '" + twin + "'");
