@@ -1,6 +1,7 @@
 // Valid: names QEMU accepts that look suspicious: values starting with a digit, 'x-' and
 // downstream '__RFQDN_' prefixes, 'q' and 'has' alone, 'queue' and 'hash' (no reserved prefix),
-// 'u2', type names ending in 'Kind' or a digit, and excepted names with '_' and upper case.
+// 'u2', type names ending in 'Kind' or a digit, excepted names with '_' and upper case, enum values
+// differing only in case, and exception entries that name nothing.
 package cases.good.names;
 
 import java.util.List;
@@ -15,7 +16,8 @@ import org.qapi4j.annotations.Schema;
     value = "good-names",
     events = Api.Events.class,
     commandNameExceptions = "system_reset",
-    memberNameExceptions = {"Excepted", "KeyCode"})
+    commandReturnsExceptions = "no-such-command",
+    memberNameExceptions = {"Excepted", "KeyCode", "NoSuchType"})
 public interface Api {
   enum KeyCode { @Name("1") KEY_1, @Name("0x10") HEX, @Name("Value") VALUE_UPPER, VALUE, @Name("a_b") A_B }
 

@@ -78,7 +78,14 @@ final class UnionRules implements Check {
     }
     Map<String, Member> baseNames = new HashMap<>();
     baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m));
+    Map<String, Variant> branches = new HashMap<>();
     for (Variant v : u.variants()) {
+      Variant same = branches.putIfAbsent(v.name(), v);
+      if (same != null) {
+        // Beyond QEMU, whose JSON cannot say it (a duplicate key): two records, one branch.
+        r.error(Rule.UNION_BRANCH, u, v.origin(), "branch '" + v.name() + "' collides with branch '" + same.name() + "'");
+        continue;
+      }
       if (tagEnum.values().stream().map(EnumValue::name).noneMatch(v.name()::equals)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' is not a value of enum type '" + tagEnum.name() + "'");

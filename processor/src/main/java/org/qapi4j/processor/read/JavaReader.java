@@ -578,6 +578,11 @@ public final class JavaReader {
             problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
             continue;
           }
+          Optional<AnnotationMirror> baseMirror = Mirrors.find(c.get(0), Mirrors.BASE);
+          if (baseMirror.isPresent()) {
+            problemIn(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
+                "alternate has unknown key 'base': an alternate has no base; its branch's value is not marked @Base");
+          }
           TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
           Optional<AnnotationMirror> typeMirror = Mirrors.find(c.get(0), Mirrors.TYPE);
           if (ref != null && typeMirror.isPresent()) {
