@@ -40,6 +40,7 @@ public enum Rule {
   KEYS_UNKNOWN("keys-unknown"),
   IF_IDENTIFIER("if-identifier"),
   IF_EMPTY("if-empty"),
+  IF_CONFLICTING("if-conflicting"),
   BOXED_NEEDS_DATA("boxed-needs-data"),
   DOC_REQUIRED("doc-required"),
   /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */

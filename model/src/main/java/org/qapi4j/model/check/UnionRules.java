@@ -25,7 +25,7 @@ final class UnionRules implements Check {
     Map<String, Definition> byName = schema.byName();
     for (Definition d : schema.definitions()) {
       if (d instanceof UnionDef u) {
-        union(u, byName, r);
+        union(schema, u, byName, r);
       } else if (d instanceof org.qapi4j.model.AlternateDef a) {
         alternate(a, byName, r);
       }
@@ -42,7 +42,7 @@ final class UnionRules implements Check {
     return out;
   }
 
-  private static void union(UnionDef u, Map<String, Definition> byName, Reporter r) {
+  private static void union(Schema schema, UnionDef u, Map<String, Definition> byName, Reporter r) {
     Definition baseDef = byName.get(u.base());
     if (!(baseDef instanceof StructDef base)) {
       r.error(Rule.BASE_NOT_STRUCT, u, u.origin().attribute("base"),
@@ -106,7 +106,7 @@ final class UnionRules implements Check {
       Map<String, StructDef> branchIn = new HashMap<>();
       for (Member m : flat(branch, byName, branchIn)) {
         Member twin = baseNames.get(Names.cName(m.name()));
-        if (twin != null) {
+        if (twin != null && NameRules.validMemberName(m.name(), NameRules.excepted(schema, branchIn.get(m.name())))) {
           r.error(Rule.UNION_BRANCH_CLASH, u, v.origin(),
               Types.describeMember(m.name(), branchIn.get(m.name()), u) + " collides with "
                   + Types.describeMember(twin.name(), definedIn.get(twin.name()), u));

@@ -681,9 +681,11 @@ public final class JavaReader {
       Set<String> given = new HashSet<>();
       m.getElementValues().keySet().forEach(k -> given.add(k.getSimpleName().toString()));
       if (given.size() != 1) {
-        problem(at, given.isEmpty()
-            ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
-            : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})");
+        // QEMU's text for an 'if' object without exactly one of all, any and not, then the Java fix.
+        problemIn(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
+            + (given.isEmpty()
+                ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
+                : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})"));
         return Condition.ALWAYS;
       }
       if (given.contains("value")) {
