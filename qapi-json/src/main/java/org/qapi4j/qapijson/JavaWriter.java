@@ -794,7 +794,12 @@ public final class JavaWriter {
         }
       }
       if (paragraphs.isEmpty() && params.isEmpty()) {
-        return;
+        if (doc == null || doc.symbol() == null) {
+          return;
+        }
+        // Documented only member by member (an enum's values): the definition keeps a doc comment
+        // of its own, which @Schema(docRequired = true) asks for as QEMU's doc-required does.
+        paragraphs.add(escape(doc.symbol()) + ".");
       }
       body.append(indent).append("/**\n");
       for (int i = 0; i < paragraphs.size(); i++) {

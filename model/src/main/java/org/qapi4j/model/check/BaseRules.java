@@ -52,7 +52,7 @@ final class BaseRules implements Check {
       }
       for (Member m : s.members()) {
         String twin = inherited.get(Names.cName(m.name()));
-        if (twin != null && NameRules.validMemberName(m.name())) {
+        if (twin != null && NameRules.validMemberName(m.name(), NameRules.excepted(schema, s))) {
           r.error(Rule.CLASH_BASE, s, m.origin(), Types.describeMember(m.name(), s, s) + " collides with " + twin);
         }
       }

@@ -28,12 +28,13 @@ final class DefinitionRules implements Check {
     for (Definition d : schema.definitions()) {
       Definition in = owners.get(d);
       if (d instanceof StructDef s) {
-        checkMembers(s, in, byName, r);
+        checkMembers(s, in, NameRules.excepted(schema, s), byName, r);
       } else if (d instanceof EnumDef e) {
-        checkValues(e, in, r);
+        checkValues(e, in, NameRules.excepted(schema, e), r);
       } else if (d instanceof CommandDef c) {
         checkData(c.data(), c.boxed(), "command", c, byName, r);
-        c.returns().ifPresent(t -> checkRef(t, "command's 'returns'", "command", in, c.origin(), byName, r));
+        c.returns().ifPresent(t -> checkRef(t, "command's 'returns'", "'returns'", "command", in,
+            c.origin().attribute("returns"), byName, r));
       } else if (d instanceof org.qapi4j.model.EventDef e) {
         checkData(e.data(), e.boxed(), "event", e, byName, r);
       }
@@ -102,12 +103,14 @@ final class DefinitionRules implements Check {
     }
   }
 
-  private static void checkMembers(StructDef s, Definition in, Map<String, Definition> byName, Reporter r) {
+  private static void checkMembers(
+      StructDef s, Definition in, boolean excepted, Map<String, Definition> byName, Reporter r) {
     Map<String, Member> seen = new LinkedHashMap<>();
     for (Member m : s.members()) {
       String what = s.implicit() ? "parameter '" + m.name() + "'" : "member '" + m.name() + "'";
-      checkRef(m.type(), what, s.implicit() ? in.meta() : "struct", in, m.origin(), byName, r);
-      if (!NameRules.validMemberName(m.name())) {
+      checkRef(m.type(), what, "'data' member '" + m.describedName() + "'", s.implicit() ? in.meta() : "struct", in,
+          m.origin(), byName, r);
+      if (!NameRules.validMemberName(m.name(), excepted)) {
         continue;
       }
       Member twin = seen.putIfAbsent(Names.cName(m.name()), m);
@@ -118,10 +121,10 @@ final class DefinitionRules implements Check {
     }
   }
 
-  private static void checkValues(EnumDef e, Definition in, Reporter r) {
+  private static void checkValues(EnumDef e, Definition in, boolean excepted, Reporter r) {
     Map<String, EnumValue> seen = new HashMap<>();
     for (EnumValue v : e.values()) {
-      if (!NameRules.validMemberName(v.name())) {
+      if (!NameRules.validMemberName(v.name(), excepted)) {
         continue;
       }
       EnumValue twin = seen.putIfAbsent(Names.cName(v.name()), v);
@@ -134,13 +137,16 @@ final class DefinitionRules implements Check {
 
   /**
    * A reference must name a type; an array holds exactly one level. {@code what} is QEMU's
-   * description of the referring place; {@code meta} names the definition for array elements.
+   * description of the referring place ({@code schema.py}), {@code source} its description of the
+   * key ({@code expr.py}: {@code 'data' member '*x'}); {@code meta} names the definition for array
+   * elements.
    */
   private static void checkRef(
-      TypeRef ref, String what, String meta, Definition in, Origin at, Map<String, Definition> byName, Reporter r) {
+      TypeRef ref, String what, String source, String meta, Definition in, Origin at, Map<String, Definition> byName,
+      Reporter r) {
     if (ref instanceof TypeRef.Array a) {
       if (a.element() instanceof TypeRef.Array) {
-        r.error(Rule.ARRAY_SHAPE, in, at, what + ": array type must contain single type name");
+        r.error(Rule.ARRAY_SHAPE, in, at, source + ": array type must contain single type name");
         return;
       }
       if (!Types.isType(byName, a.element().qapiName())) {

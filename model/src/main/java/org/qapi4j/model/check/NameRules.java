@@ -124,4 +124,21 @@ final class NameRules implements Check {
     String n = !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "d" + name : name;
     return Names.stem(n) != null;
   }
+
+  /**
+   * True if a member, value or branch name passes every naming rule, uppercase and {@code '_'}
+   * included unless {@code excepted} (used to avoid cascades: a name already reported takes no
+   * part in the clash checks).
+   */
+  static boolean validMemberName(String name, boolean excepted) {
+    String n = !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "d" + name : name;
+    String stem = Names.stem(n);
+    return stem != null
+        && (excepted || (stem.chars().noneMatch(c -> c >= 'A' && c <= 'Z') && stem.indexOf('_') < 0));
+  }
+
+  /** True if the schema's {@code member-name-exceptions} lists the definition. */
+  static boolean excepted(Schema schema, Definition d) {
+    return !d.implicit() && schema.pragmas().memberNameExceptions().contains(d.name());
+  }
 }

@@ -17,6 +17,7 @@ public enum Rule {
   DEFN_CLASH("defn-clash"),
   TYPE_UNKNOWN("type-unknown"),
   ARRAY_SHAPE("array-shape"),
+  TYPEREF_NO_ARRAY("typeref-no-array"),
   DATA_KIND("data-kind"),
   CLASH_MEMBER("clash-member"),
   BASE_NOT_STRUCT("base-not-struct"),
@@ -35,6 +36,13 @@ public enum Rule {
   EVENT_THROTTLE_KEY("event-throttle-key"),
   FEATURE_DUPLICATE("feature-duplicate"),
   FEATURE_SPECIAL_ON_TYPE("feature-special-on-type"),
+  /** Something QAPI has no key for in that place (features on a union or alternate branch). */
+  KEYS_UNKNOWN("keys-unknown"),
+  IF_IDENTIFIER("if-identifier"),
+  IF_EMPTY("if-empty"),
+  IF_CONFLICTING("if-conflicting"),
+  BOXED_NEEDS_DATA("boxed-needs-data"),
+  DOC_REQUIRED("doc-required"),
   /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */
   JAVA_FORM("java-form");
 

@@ -16,7 +16,8 @@ public final class SchemaChecker {
           new BaseRules(),
           new UnionRules(),
           new CommandRules(),
-          new FeatureRules());
+          new FeatureRules(),
+          new ConditionRules());
 
   public List<Diagnostic> check(Schema schema) {
     Reporter reporter = new Reporter(schema);

@@ -25,7 +25,7 @@ final class UnionRules implements Check {
     Map<String, Definition> byName = schema.byName();
     for (Definition d : schema.definitions()) {
       if (d instanceof UnionDef u) {
-        union(u, byName, r);
+        union(schema, u, byName, r);
       } else if (d instanceof org.qapi4j.model.AlternateDef a) {
         alternate(a, byName, r);
       }
@@ -42,7 +42,7 @@ final class UnionRules implements Check {
     return out;
   }
 
-  private static void union(UnionDef u, Map<String, Definition> byName, Reporter r) {
+  private static void union(Schema schema, UnionDef u, Map<String, Definition> byName, Reporter r) {
     Definition baseDef = byName.get(u.base());
     if (!(baseDef instanceof StructDef base)) {
       r.error(Rule.BASE_NOT_STRUCT, u, u.origin().attribute("base"),
@@ -78,7 +78,14 @@ final class UnionRules implements Check {
     }
     Map<String, Member> baseNames = new HashMap<>();
     baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m));
+    Map<String, Variant> branches = new HashMap<>();
     for (Variant v : u.variants()) {
+      Variant same = branches.putIfAbsent(v.name(), v);
+      if (same != null) {
+        // Beyond QEMU, whose JSON cannot say it (a duplicate key): two records, one branch.
+        r.error(Rule.UNION_BRANCH, u, v.origin(), "branch '" + v.name() + "' collides with branch '" + same.name() + "'");
+        continue;
+      }
       if (tagEnum.values().stream().map(EnumValue::name).noneMatch(v.name()::equals)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' is not a value of enum type '" + tagEnum.name() + "'");
@@ -87,7 +94,11 @@ final class UnionRules implements Check {
       if (unknown(v, byName, u, r)) {
         continue;
       }
-      if (!(byName.get(v.type().qapiName()) instanceof StructDef branch) || v.type() instanceof TypeRef.Array) {
+      if (v.type() instanceof TypeRef.Array) {
+        r.error(Rule.TYPEREF_NO_ARRAY, u, v.origin(), "'data' member '" + v.name() + "' cannot be an array");
+        continue;
+      }
+      if (!(byName.get(v.type().qapiName()) instanceof StructDef branch)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' cannot use " + Types.describe(byName, v.type()));
         continue;
@@ -95,7 +106,7 @@ final class UnionRules implements Check {
       Map<String, StructDef> branchIn = new HashMap<>();
       for (Member m : flat(branch, byName, branchIn)) {
         Member twin = baseNames.get(Names.cName(m.name()));
-        if (twin != null) {
+        if (twin != null && NameRules.validMemberName(m.name(), NameRules.excepted(schema, branchIn.get(m.name())))) {
           r.error(Rule.UNION_BRANCH_CLASH, u, v.origin(),
               Types.describeMember(m.name(), branchIn.get(m.name()), u) + " collides with "
                   + Types.describeMember(twin.name(), definedIn.get(twin.name()), u));
@@ -169,6 +180,9 @@ final class UnionRules implements Check {
     Map<String, String> seen = new HashMap<>();
     Map<String, String> names = new HashMap<>();
     for (Variant v : a.variants()) {
+      if (!NameRules.validMemberName(v.name(), false)) {
+        continue; // reported by NameRules; the clash it implies would only repeat it
+      }
       String twin = names.putIfAbsent(Names.cName(v.name()), v.name());
       if (twin != null) {
         r.error(Rule.ALTERNATE, a, v.origin(), "branch '" + v.name() + "' collides with branch '" + twin + "'");

@@ -47,6 +47,25 @@ class SchemaCheckerTest {
   }
 
   @Test
+  void conditionSymbolsAreUpperCaseIdentifiers() {
+    Member m =
+        new Member("m", TypeRef.named("int"), true, List.of(),
+            new Condition.Not(new Condition.Any(List.of(new Condition.Symbol("CONFIG_A"), new Condition.Symbol("b")))),
+            Origin.NONE, "m", STRING);
+    StructDef s =
+        new StructDef("Foo", Optional.empty(), List.of(m),
+            List.of(new Feature("f", new Condition.Symbol(""), Origin.NONE)),
+            new Condition.All(List.of(new Condition.Symbol("A1_B"), new Condition.Symbol("1A"))), Origin.NONE, false,
+            Optional.empty());
+    assertEquals(
+        List.of(
+            "if-identifier: In struct 'Foo': 'if' condition '1A' of struct is not a valid identifier",
+            "if-identifier: In struct 'Foo': 'if' condition '' of 'features' member 'f' is not a valid identifier",
+            "if-identifier: In struct 'Foo': 'if' condition 'b' of 'data' member '*m' is not a valid identifier"),
+        check(s));
+  }
+
+  @Test
   void typeNames() {
     assertEquals(
         List.of(

@@ -81,6 +81,8 @@ public final class JavaReader {
     /** Records and enums met so far, by qualified name, with their QAPI names. */
     private final Map<String, String> typeNames = new LinkedHashMap<>();
     private final Deque<TypeElement> toRead = new ArrayDeque<>();
+    /** QEMU's context line of the definition being read ({@code In command 'x':}). */
+    private String context = "";
 
     Reading(TypeElement root) {
       this.root = root;
@@ -127,6 +129,14 @@ public final class JavaReader {
               mirrors.strings(schema, "commandNameExceptions"),
               mirrors.strings(schema, "commandReturnsExceptions"),
               mirrors.strings(schema, "memberNameExceptions"));
+      if (pragmas.docRequired()) {
+        for (Definition d : definitions) {
+          if (!d.implicit() && d.origin() instanceof ElementOrigin o && elements.getDocComment(o.element()) == null) {
+            problems.add(new Diagnostic(Rule.DOC_REQUIRED, ElementOrigin.of(o.element()),
+                "In " + d.meta() + " '" + d.name() + "':", "documentation comment required", Optional.empty()));
+          }
+        }
+      }
       Schema model =
           new Schema(
               mirrors.string(schema, "value"),
@@ -195,12 +205,14 @@ public final class JavaReader {
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(command, "name");
       String name = given.isEmpty() ? Names.kebab(javaName) : given;
-      ElementOrigin origin = ElementOrigin.of(method, command);
+      ElementOrigin origin = withIf(ElementOrigin.of(method, command), method);
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
       }
+      context = "In command '" + name + "':";
       boolean boxed = mirrors.bool(command, "boxed");
-      Optional<String> data = readArguments(name, method, boxed, origin);
+      Condition condition = condition(method);
+      Optional<String> data = readArguments(name, method, boxed, condition, origin);
       Optional<TypeRef> returns = Optional.empty();
       TypeMirror ret = method.getReturnType();
       TypeMirror stage = completionStageResult(ret, method, name);
@@ -223,7 +235,7 @@ public final class JavaReader {
               mirrors.bool(command, "allowPreconfig"),
               mirrors.bool(command, "gen"),
               features(method),
-              condition(method),
+              condition,
               origin,
               javaName,
               async));
@@ -262,22 +274,24 @@ public final class JavaReader {
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(event, "name");
       String name = given.isEmpty() ? Names.eventName(javaName) : given;
-      ElementOrigin origin = ElementOrigin.of(method, event);
+      ElementOrigin origin = withIf(ElementOrigin.of(method, event), method);
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Event(name = \"...\")");
       }
+      context = "In event '" + name + "':";
       if (method.getReturnType().getKind() != TypeKind.VOID) {
         problem(ElementOrigin.of(method), "event method " + javaName + " must return void");
       }
       boolean boxed = mirrors.bool(event, "boxed");
-      Optional<String> data = readArguments(name, method, boxed, origin);
+      Condition condition = condition(method);
+      Optional<String> data = readArguments(name, method, boxed, condition, origin);
       definitions.add(
           new EventDef(
               name,
               data,
               boxed,
               features(method),
-              condition(method),
+              condition,
               origin,
               javaType(iface.asType()),
               javaName,
@@ -304,9 +318,13 @@ public final class JavaReader {
      * implicit struct of the parameters (added to the definitions just before its owner).
      */
     private Optional<String> readArguments(
-        String owner, ExecutableElement method, boolean boxed, ElementOrigin origin) {
+        String owner, ExecutableElement method, boolean boxed, Condition condition, ElementOrigin origin) {
       List<? extends VariableElement> params = method.getParameters();
       if (boxed) {
+        if (params.isEmpty()) {
+          problemIn(Rule.BOXED_NEEDS_DATA, origin.attribute("boxed"), "'boxed': true requires 'data'");
+          return Optional.empty();
+        }
         if (params.size() != 1) {
           problem(origin.attribute("boxed"),
               "'boxed': true requires exactly one parameter, the record whose members are the"
@@ -314,6 +332,10 @@ public final class JavaReader {
           return Optional.empty();
         }
         TypeRef ref = typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
+        if (ref instanceof TypeRef.Array) {
+          problemIn(Rule.TYPEREF_NO_ARRAY, ElementOrigin.of(params.get(0)), "'data' cannot be an array");
+          return Optional.empty();
+        }
         return ref == null ? Optional.empty() : Optional.of(ref.qapiName());
       }
       if (params.isEmpty()) {
@@ -329,7 +351,7 @@ public final class JavaReader {
       String implicit = StructDef.implicitArgumentsName(owner);
       definitions.add(
           new StructDef(
-              implicit, Optional.empty(), members, List.of(), condition(method), origin, true,
+              implicit, Optional.empty(), members, List.of(), condition, origin, true,
               Optional.empty()));
       return Optional.of(implicit);
     }
@@ -341,6 +363,7 @@ public final class JavaReader {
       boolean optional = Mirrors.find(element, Mirrors.OPTIONAL).isPresent();
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
+      origin = withIf(origin, element);
       String name;
       if (nameMirror.isPresent()) {
         name = mirrors.string(nameMirror.get(), "value");
@@ -450,9 +473,11 @@ public final class JavaReader {
       Optional<AnnotationMirror> nameMirror = Mirrors.find(element, Mirrors.NAME);
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
+      origin = withIf(origin, element);
       if (nameMirror.isEmpty()) {
         origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
       }
+      context = "In " + meta(element) + " '" + name + "':";
       if (element.getKind() == ElementKind.INTERFACE) {
         readSealed(element, name, origin);
       } else if (element.getKind() == ElementKind.RECORD) {
@@ -475,7 +500,7 @@ public final class JavaReader {
               javaBase = Optional.of(c.getSimpleName().toString());
               origin = origin.withAttribute("base", at);
             } else if (ref != null) {
-              problem(at, "'base' cannot be an array");
+              problemIn(Rule.TYPEREF_NO_ARRAY, at, "'base' cannot be an array");
             }
             continue;
           }
@@ -496,7 +521,7 @@ public final class JavaReader {
           }
           String constant = e.getSimpleName().toString();
           Optional<AnnotationMirror> valueName = Mirrors.find(e, Mirrors.NAME);
-          ElementOrigin at = valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e));
+          ElementOrigin at = withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
           String wire;
           if (valueName.isPresent()) {
             wire = mirrors.string(valueName.get(), "value");
@@ -517,7 +542,7 @@ public final class JavaReader {
     private void readSealed(TypeElement element, String name, ElementOrigin origin) {
       Optional<AnnotationMirror> union = Mirrors.find(element, Mirrors.UNION);
       if (union.isPresent()) {
-        origin = ElementOrigin.of(element, union.get()).withAttribute("name", origin);
+        origin = withIf(ElementOrigin.of(element, union.get()).withAttribute("name", origin), element);
       }
       List<TypeElement> records = new ArrayList<>();
       for (TypeMirror permitted : element.getPermittedSubclasses()) {
@@ -529,7 +554,21 @@ public final class JavaReader {
         records.add(r);
       }
       if (records.isEmpty() && element.getPermittedSubclasses().isEmpty()) {
-        problem(origin, name + " must be a sealed interface whose permitted records are its variants");
+        if (union.isEmpty()) {
+          problemIn(Rule.ALTERNATE, origin, "'data' must not be empty: an alternate is a sealed interface whose"
+              + " permitted records are its branches");
+        } else {
+          problem(origin, name + " must be a sealed interface whose permitted records are its variants");
+        }
+        placeholder(element, name, origin);
+        return;
+      }
+      for (TypeElement r : records) {
+        for (org.qapi4j.model.Feature f : features(r)) {
+          problemIn(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + variantName(r)
+              + "' has unknown key 'features': a union or alternate branch has none; give them to the"
+              + " members of its type");
+        }
       }
       List<Variant> variants = new ArrayList<>();
       if (union.isEmpty()) {
@@ -538,6 +577,11 @@ public final class JavaReader {
           if (c.size() != 1) {
             problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
             continue;
+          }
+          Optional<AnnotationMirror> baseMirror = Mirrors.find(c.get(0), Mirrors.BASE);
+          if (baseMirror.isPresent()) {
+            problemIn(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
+                "alternate has unknown key 'base': an alternate has no base; its branch's value is not marked @Base");
           }
           TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
           Optional<AnnotationMirror> typeMirror = Mirrors.find(c.get(0), Mirrors.TYPE);
@@ -559,9 +603,11 @@ public final class JavaReader {
       TypeRef base = null;
       String baseComponent = null;
       Optional<JavaType> other = Optional.empty();
+      boolean malformed = false;
       for (TypeElement r : records) {
         List<? extends RecordComponentElement> c = r.getRecordComponents();
         if (c.isEmpty() || c.size() > 2) {
+          malformed = true;
           problem(ElementOrigin.of(r), "a variant of union " + name
               + " is a record of the base and the branch, or of the base alone for the values without a branch");
           continue;
@@ -592,7 +638,10 @@ public final class JavaReader {
         }
       }
       if (base == null) {
-        problem(origin, "union " + name + " needs a variant record whose first component is the base");
+        if (!malformed) {
+          problem(origin, "union " + name + " needs a variant record whose first component is the base");
+        }
+        placeholder(element, name, origin);
         return;
       }
       types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), condition(element),
@@ -629,32 +678,40 @@ public final class JavaReader {
       }
       AnnotationMirror m = mirror.get();
       ElementOrigin at = ElementOrigin.of(e, m);
-      String value = mirrors.string(m, "value");
-      List<String> all = mirrors.strings(m, "all");
-      List<String> any = mirrors.strings(m, "any");
-      String not = mirrors.string(m, "not");
-      int given = (value.isEmpty() ? 0 : 1) + (all.isEmpty() ? 0 : 1) + (any.isEmpty() ? 0 : 1) + (not.isEmpty() ? 0 : 1);
-      if (given != 1) {
-        problem(at, given == 0
-            ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
-            : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})");
+      Set<String> given = new HashSet<>();
+      m.getElementValues().keySet().forEach(k -> given.add(k.getSimpleName().toString()));
+      if (given.size() != 1) {
+        // QEMU's text for an 'if' object without exactly one of all, any and not, then the Java fix.
+        problemIn(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
+            + (given.isEmpty()
+                ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
+                : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})"));
         return Condition.ALWAYS;
       }
-      if (!value.isEmpty()) {
-        return parseCondition(value, at.attribute("value"));
+      if (given.contains("value")) {
+        return parseCondition(mirrors.string(m, "value"), at.attribute("value"));
       }
-      if (!not.isEmpty()) {
-        return new Condition.Not(parseCondition(not, at.attribute("not")));
+      if (given.contains("not")) {
+        return new Condition.Not(parseCondition(mirrors.string(m, "not"), at.attribute("not")));
       }
-      String attribute = all.isEmpty() ? "any" : "all";
+      String attribute = given.contains("all") ? "all" : "any";
+      List<String> texts = mirrors.strings(m, attribute);
+      if (texts.isEmpty()) {
+        problemIn(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
+        return Condition.ALWAYS;
+      }
       List<Condition> operands = new ArrayList<>();
-      for (String operand : all.isEmpty() ? any : all) {
+      for (String operand : texts) {
         operands.add(parseCondition(operand, at.attribute(attribute)));
       }
-      return all.isEmpty() ? new Condition.Any(operands) : new Condition.All(operands);
+      return attribute.equals("all") ? new Condition.All(operands) : new Condition.Any(operands);
     }
 
+    /** A condition in the text form; a blank one is a symbol, which the checks reject as QEMU does. */
     private Condition parseCondition(String text, org.qapi4j.model.Origin at) {
+      if (text.isBlank()) {
+        return new Condition.Symbol(text);
+      }
       try {
         return org.qapi4j.model.ConditionSyntax.parse(text);
       } catch (IllegalArgumentException ex) {
@@ -663,13 +720,73 @@ public final class JavaReader {
       }
     }
 
+    /** QEMU's description of what an element's condition is on: {@code struct}, {@code 'data' member 'x'}. */
+    private String conditionSource(Element e) {
+      switch (e.getKind()) {
+        case METHOD:
+          return Mirrors.find(e, Mirrors.COMMAND).isPresent() ? "command" : "event";
+        case RECORD:
+          return isVariant((TypeElement) e) ? "'data' member '" + variantName((TypeElement) e) + "'" : "struct";
+        case ENUM:
+        case INTERFACE:
+          return meta((TypeElement) e);
+        case ENUM_CONSTANT:
+          return "'data' member '" + mirrors.name(e).orElse(Names.enumValue(e.getSimpleName().toString())) + "'";
+        default:
+          return "'data' member '" + (Mirrors.find(e, Mirrors.OPTIONAL).isPresent() ? "*" : "")
+              + mirrors.name(e).orElse(Names.kebab(e.getSimpleName().toString())) + "'";
+      }
+    }
+
+    /** True for a record that is a branch of a union or alternate. */
+    private boolean isVariant(TypeElement r) {
+      for (TypeMirror i : r.getInterfaces()) {
+        if (i instanceof DeclaredType d
+            && (Mirrors.find(d.asElement(), Mirrors.UNION).isPresent()
+                || Mirrors.find(d.asElement(), Mirrors.ALTERNATE).isPresent())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     private String variantName(TypeElement r) {
       return mirrors.name(r).orElse(Names.kebab(r.getSimpleName().toString()));
     }
 
     private ElementOrigin variantOrigin(TypeElement r) {
       Optional<AnnotationMirror> n = Mirrors.find(r, Mirrors.NAME);
-      return n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r));
+      ElementOrigin origin = withIf(n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r)), r);
+      return n.isPresent() ? origin : origin.derivedFrom(r.getSimpleName().toString(), "@Name(\"...\")");
+    }
+
+    /** The origin, with its {@code @If} (if any) as attribute {@code if}. */
+    private ElementOrigin withIf(ElementOrigin origin, Element e) {
+      Optional<AnnotationMirror> mirror = Mirrors.find(e, Mirrors.IF);
+      return mirror.isEmpty() ? origin : origin.withAttribute("if", ElementOrigin.of(e, mirror.get()));
+    }
+
+    /**
+     * Stands in for a union or alternate that could not be read (its error is reported), so that
+     * the references to it do not also report an unknown type.
+     */
+    private void placeholder(TypeElement element, String name, ElementOrigin origin) {
+      types.add(new StructDef(name, Optional.empty(), List.of(), List.of(), Condition.ALWAYS, origin, false,
+          Optional.of(javaType(element.asType()))));
+    }
+
+    /** QAPI's word for the definition a type element reads as. */
+    private String meta(TypeElement element) {
+      return switch (element.getKind()) {
+        case RECORD -> "struct";
+        case ENUM -> "enum";
+        default -> Mirrors.find(element, Mirrors.UNION).isPresent() ? "union" : "alternate";
+      };
+    }
+
+    /** A violation of a QAPI rule found while reading, in the definition being read. */
+    private void problemIn(Rule rule, org.qapi4j.model.Origin at, String message) {
+      problems.add(new Diagnostic(rule, at, context, message, Optional.empty()));
     }
 
     private void problem(org.qapi4j.model.Origin at, String message) {
