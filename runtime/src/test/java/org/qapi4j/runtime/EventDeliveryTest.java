@@ -22,10 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.qapi4j.runtime.marshal.Input;
 import org.qapi4j.runtime.server.Session;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * Events on the wire: to whom they go, in which order among themselves and among replies, what a
@@ -59,20 +57,7 @@ class EventDeliveryTest {
   }
 
   private static long value(JsonParser arguments) {
-    JsonParser p = Input.arguments(arguments);
-    Long value = null;
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      if (!key.equals("value")) {
-        throw Input.unexpected(key);
-      }
-      value = Input.int64(p, "value");
-    }
-    if (value == null) {
-      throw Input.missing("value");
-    }
-    return value;
+    return TestArguments.int64(arguments, "value");
   }
 
   private static ReplyWriter data(String name, long value) {

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qapi4j.runtime.marshal.Input;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * The protocol, byte for byte. Every expected line below is what Debian's qemu-system-x86_64 7.2
@@ -56,20 +54,7 @@ class ProtocolTest {
   }
 
   private static ReplyWriter echoInt(JsonParser arguments) {
-    JsonParser p = Input.arguments(arguments);
-    Long value = null;
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      if (!key.equals("value")) {
-        throw Input.unexpected(key);
-      }
-      value = Input.int64(p, "value");
-    }
-    if (value == null) {
-      throw Input.missing("value");
-    }
-    long v = value;
+    long v = TestArguments.int64(arguments, "value");
     return out -> {
       out.writeStartObject();
       out.writeName("value");
