@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.marshal.Input;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 
 /**
  * The execution model: which thread runs what, in which order replies leave, flow control, and the
@@ -119,17 +118,7 @@ class ExecutionModelTest {
 
   /** {@code {"key": STR}}, the argument of most test commands; null when absent. */
   private static String key(JsonParser arguments) {
-    JsonParser p = Input.arguments(arguments);
-    String key = null;
-    while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-      String name = p.currentName();
-      p.nextToken();
-      if (!name.equals("key")) {
-        throw Input.unexpected(name);
-      }
-      key = Input.str(p, "key");
-    }
-    return key;
+    return TestArguments.optionalStr(arguments, "key");
   }
 
   private static ReplyWriter value(String v) {

@@ -27,4 +27,23 @@ final class TestArguments {
     r.check();
     return value;
   }
+
+  /** {@code 'data': {'*NAME': 'str'}}: the one optional argument, null when absent. */
+  static String optionalStr(JsonParser arguments, String name) {
+    ObjectReader r = new ObjectReader(Input.arguments(arguments), null);
+    String value = null;
+    while (r.next()) {
+      try {
+        if (r.key().equals(name)) {
+          value = r.str(0);
+        } else {
+          r.unexpected();
+        }
+      } catch (QmpError e) {
+        r.invalid(e);
+      }
+    }
+    r.check();
+    return value;
+  }
 }

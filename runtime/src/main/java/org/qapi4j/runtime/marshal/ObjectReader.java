@@ -73,18 +73,10 @@ public final class ObjectReader {
   }
 
   /**
-   * As {@link #at(int)}, for an optional member with special features: the compat policy may
-   * refuse it (the value is still read, and its own errors come after the policy's).
-   */
-  public String at(int index, int features) {
-    String at = at(index);
-    errors.policy(index, features, key);
-    return at;
-  }
-
-  /**
-   * A mandatory member with special features: the compat policy may refuse it whether or not it is
-   * in the input (QEMU's {@code visit_policy_reject()}); call before the members are read.
+   * Member number {@code index}, {@code name}, has special features: the compat policy may refuse
+   * it (QEMU's {@code visit_policy_reject()}). For a mandatory member, call before the members are
+   * read (refused whether or not it is in the input); for an optional one, when it is met, before
+   * its value is read (the value's own errors come after the policy's).
    */
   public void policy(int index, int features, String name) {
     errors.policy(index, features, name);
