@@ -452,7 +452,8 @@ public final class JavaWriter {
       first = false;
       String method = camel(c.name(), false);
       QapiDoc doc = docs.get(c.name());
-      List<Member> params = params(c.data(), boxedForm(c.data()));
+      boolean boxed = boxedForm(c.data());
+      List<Member> params = params(c.data(), boxed);
       Map<String, String> paramDocs = memberDocs(doc, params);
       src.javadoc(doc, "  ", paramDocs);
       List<String> attributes = new ArrayList<>();
@@ -471,7 +472,6 @@ public final class JavaWriter {
       if (c.allowPreconfig()) {
         attributes.add("allowPreconfig = true");
       }
-      boolean boxed = boxedForm(c.data());
       if (boxed) {
         attributes.add("boxed = true");
       }
@@ -504,13 +504,13 @@ public final class JavaWriter {
       first = false;
       String method = camel(e.name().toLowerCase(Locale.ROOT), false);
       QapiDoc doc = docs.get(e.name());
-      List<Member> params = params(e.data(), boxedForm(e.data()));
+      boolean boxed = boxedForm(e.data());
+      List<Member> params = params(e.data(), boxed);
       src.javadoc(doc, "  ", memberDocs(doc, params));
       List<String> attributes = new ArrayList<>();
       if (!Names.eventName(method).equals(e.name())) {
         attributes.add("name = \"" + e.name() + "\"");
       }
-      boolean boxed = boxedForm(e.data());
       if (boxed) {
         attributes.add("boxed = true");
       }

@@ -220,7 +220,7 @@ public final class JavaReader {
       if (async) {
         ret = stage;
       }
-      if (ret.getKind() != TypeKind.VOID && !isVoidClass(ret)) {
+      if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(qualifiedName(ret))) {
         returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
       }
       definitions.add(
@@ -246,15 +246,12 @@ public final class JavaReader {
      * (an asynchronous command); null for any other return type.
      */
     private TypeMirror completionStageResult(TypeMirror ret, ExecutableElement method, String name) {
-      if (ret.getKind() != TypeKind.DECLARED) {
+      String qualified = qualifiedName(ret);
+      if (!"java.util.concurrent.CompletionStage".equals(qualified)
+          && !"java.util.concurrent.CompletableFuture".equals(qualified)) {
         return null;
       }
       DeclaredType declared = (DeclaredType) ret;
-      String qualified = ((TypeElement) declared.asElement()).getQualifiedName().toString();
-      if (!qualified.equals("java.util.concurrent.CompletionStage")
-          && !qualified.equals("java.util.concurrent.CompletableFuture")) {
-        return null;
-      }
       List<? extends TypeMirror> args = declared.getTypeArguments();
       if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
         problem(ElementOrigin.of(method), "the result of command " + name + ": an asynchronous command returns "
@@ -264,9 +261,11 @@ public final class JavaReader {
       return args.get(0);
     }
 
-    private static boolean isVoidClass(TypeMirror type) {
+    /** The qualified name of a class or interface type; null for any other type. */
+    private static String qualifiedName(TypeMirror type) {
       return type.getKind() == TypeKind.DECLARED
-          && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals("java.lang.Void");
+          ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
+          : null;
     }
 
     private void readEvent(TypeElement iface, ExecutableElement method) {
