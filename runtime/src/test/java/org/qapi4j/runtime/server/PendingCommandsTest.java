@@ -24,7 +24,11 @@ import org.qapi4j.runtime.ReplyWriter;
  * completes — and whose stage cannot even be cancelled — does not keep its session reachable.
  */
 class PendingCommandsTest {
-  /** A session in memory: what it sends is kept. */
+  /**
+   * A session in memory: what it sends is kept. Like {@link StdioSession}, it feeds and resumes its
+   * streamer under the session's lock: the main loop resumes input (after the reply to
+   * {@code qmp_capabilities}) while the test thread may already be feeding the next requests.
+   */
   private static final class MemorySession extends Session {
     final List<String> sent = new CopyOnWriteArrayList<>();
 
@@ -34,7 +38,9 @@ class PendingCommandsTest {
 
     void feed(String input) {
       byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-      streamer.feed(bytes, 0, bytes.length);
+      synchronized (this) {
+        streamer.feed(bytes, 0, bytes.length);
+      }
     }
 
     @Override
