@@ -130,28 +130,37 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     Phases phases = new Phases();
     JavaReader.Result read = new JavaReader(processingEnv.getElementUtils()).read(root);
     phases.done("read");
+    Schema schema = read.schema();
+    Set<String> defined = defined();
+    // The marshalling code is most of the output: a second thread generates and renders it while
+    // this one checks the schema and generates the rest. It starts before the checks, and its work
+    // is dropped if they fail (the generator copes with any schema the reader produced, or fails,
+    // which is then not reported). Neither thread touches javac: the model is plain data, rendering
+    // goes to memory, and only this thread uses the filer.
+    java.util.concurrent.CompletableFuture<Rendered> marshal =
+        read.problems().isEmpty() && schema.javaRoot().isPresent()
+            ? java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  long cpu = Phases.cpu();
+                  Rendered r = render(schema.javaRoot().get().packageName(),
+                      new MarshalGenerator(schema, defined).generate());
+                  phases.otherThread(Phases.cpu() - cpu);
+                  return r;
+                },
+                RENDERER)
+            : null;
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
-    diagnostics.addAll(new SchemaChecker().check(read.schema()));
+    diagnostics.addAll(new SchemaChecker().check(schema));
     phases.done("check");
     if (!diagnostics.isEmpty()) {
+      if (marshal != null) {
+        marshal.cancel(false);
+      }
       MessagerSink sink = new MessagerSink(processingEnv.getMessager(), ElementOrigin.of(root));
       diagnostics.forEach(sink::report);
       return; // generate nothing for a schema with errors
     }
-    Schema schema = read.schema();
     String pkg = schema.javaRoot().orElseThrow().packageName();
-    Set<String> defined = defined();
-    // The marshalling code is most of the output (QEMU's schema: 47,000 lines of 53,000): a
-    // second thread generates and renders it while this one does the rest. Neither touches javac
-    // (the model is plain data, rendering goes to memory); only this thread uses the filer.
-    java.util.concurrent.CompletableFuture<Rendered> marshal = java.util.concurrent.CompletableFuture.supplyAsync(
-        () -> {
-          long cpu = Phases.cpu();
-          Rendered r = render(pkg, new MarshalGenerator(schema, defined).generate());
-          phases.otherThread(Phases.cpu() - cpu);
-          return r;
-        },
-        RENDERER);
     List<Rendered> others = new ArrayList<>();
     others.add(render(pkg, new DispatchGenerator(schema, defined).generate()));
     EmitterGenerator emitters = new EmitterGenerator(schema, defined);

@@ -27,6 +27,8 @@ public final class DispatchGenerator {
   private final Marshalling marshalling;
   private final TypeName root;
   private final java.util.Set<String> defined;
+  private final Tables tables;
+  private final Tables.FieldNames fieldNames = new Tables.FieldNames();
 
   public DispatchGenerator(Schema schema) {
     this(schema, java.util.Set.of());
@@ -37,6 +39,7 @@ public final class DispatchGenerator {
     this.schema = schema;
     this.defined = java.util.Set.copyOf(defined);
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
+    this.tables = new Tables(schema, marshalling);
     this.root = Poet.typeName(schema.javaRoot().orElseThrow());
   }
 
@@ -57,7 +60,7 @@ public final class DispatchGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className(schema))
             .addAnnotation(Poet.generated(schema.name()))
-            .addAnnotation(Poet.suppressDeprecation())
+            .addAnnotation(Poet.suppressWarnings())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(Poet.DISPATCH_TABLE)
             .addJavadoc(
@@ -107,7 +110,7 @@ public final class DispatchGenerator {
             .addStatement("return $T.resource($T.class, $S)", Poet.DISPATCH_TABLE, className(schema), introspectionResource(schema))
             .build());
     for (CommandDef c : commands) {
-      type.addMethod(marshal(c));
+      type.addMethod(marshal(c, type));
     }
     return type.build();
   }
@@ -150,7 +153,7 @@ public final class DispatchGenerator {
    * An asynchronous command returns its stage wrapped in a {@code DeferredReply}: the runtime
    * writes the result when the stage completes.
    */
-  private void asyncReturn(CommandDef c, CodeBlock.Builder code, String call, LocalNames names) {
+  private void asyncReturn(CommandDef c, CodeBlock.Builder code, CodeBlock call, LocalNames names) {
     String stage = names.newName("stage");
     code.addStatement("var $L = $L", stage, call);
     code.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, stage, "the stage of " + c.name());
@@ -166,32 +169,38 @@ public final class DispatchGenerator {
     code.unindent().add("});\n");
   }
 
-  /** The marshal function of one command. */
-  private MethodSpec marshal(CommandDef c) {
+  /**
+   * The marshal function of one command; the table of its arguments, if it has any, goes to
+   * {@code type}.
+   */
+  private MethodSpec marshal(CommandDef c, TypeSpec.Builder type) {
     LocalNames names = new LocalNames();
     names.newName("arguments");
     names.newName("impl");
     CodeBlock.Builder code = CodeBlock.builder();
-    List<String> callArguments = new ArrayList<>();
+    CodeBlock args;
     Definition data = c.data().map(marshalling::definition).orElse(null);
     if (data == null) {
       code.addStatement("$T.noArguments(arguments)", Poet.INPUT);
+      args = CodeBlock.of("");
     } else if (c.boxed()) {
       String p = names.newName("p");
       String boxed = names.newName("data");
       code.addStatement("$T $L = $T.arguments(arguments)", Poet.JSON_PARSER, p, Poet.INPUT);
       code.addStatement(
           "var $L = $L", boxed, marshalling.read(TypeRef.named(data.name()), p, CodeBlock.of("null"), CodeBlock.of("null")));
-      callArguments.add(boxed);
+      args = CodeBlock.of("$L", boxed);
     } else {
-      String p = names.newName("p");
-      code.addStatement("$T $L = $T.arguments(arguments)", Poet.JSON_PARSER, p, Poet.INPUT);
+      // The arguments are read by a table, like a struct's members.
       List<Member> members = ((StructDef) data).members();
-      callArguments.addAll(
-          marshalling.readMembers(
-              code, members, p, CodeBlock.of("null"), names));
+      String field = fieldNames.of(c.name());
+      type.addField(tables.objectType(
+          field, CodeBlock.of("$T.TYPES", MarshalGenerator.className(schema)), c.name(), members));
+      String a = names.newName("a");
+      code.addStatement("Object[] $L = $L.read($T.arguments(arguments), null)", a, field, Poet.INPUT);
+      args = Tables.casts(members, 0, a);
     }
-    String call = "impl." + c.javaMethod() + "(" + String.join(", ", callArguments) + ")";
+    CodeBlock call = CodeBlock.of("impl.$L($L)", c.javaMethod(), args);
     if (c.async()) {
       asyncReturn(c, code, call, names);
     } else if (c.returns().isEmpty()) {

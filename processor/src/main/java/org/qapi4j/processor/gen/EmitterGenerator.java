@@ -25,6 +25,7 @@ import org.qapi4j.model.TypeRef;
 public final class EmitterGenerator {
   private final Schema schema;
   private final Marshalling marshalling;
+  private final Tables tables;
 
   public EmitterGenerator(Schema schema) {
     this(schema, java.util.Set.of());
@@ -37,6 +38,7 @@ public final class EmitterGenerator {
   public EmitterGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
+    this.tables = new Tables(schema, marshalling);
   }
 
   /** The events of the schema grouped by the interface that declares them, in schema order. */
@@ -57,7 +59,7 @@ public final class EmitterGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(className(events))
             .addAnnotation(Poet.generated(schema.name()))
-            .addAnnotation(Poet.suppressDeprecation())
+            .addAnnotation(Poet.suppressWarnings())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(iface)
             .addJavadoc(
@@ -72,13 +74,15 @@ public final class EmitterGenerator {
                     .addParameter(Poet.EVENT_SINK, "sink")
                     .addStatement("this.sink = $T.requireNonNull(sink, $S)", Poet.OBJECTS, "sink")
                     .build());
+    Tables.FieldNames fieldNames = new Tables.FieldNames();
     for (EventDef e : defs) {
-      type.addMethod(emit(e));
+      type.addMethod(emit(e, type, fieldNames));
     }
     return type.build();
   }
 
-  private MethodSpec emit(EventDef e) {
+  /** The method emitting one event; the table of its data, if it has members, goes to {@code type}. */
+  private MethodSpec emit(EventDef e, TypeSpec.Builder type, Tables.FieldNames fieldNames) {
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(e.javaMethod())
             .addAnnotation(Override.class)
@@ -98,10 +102,9 @@ public final class EmitterGenerator {
       return method.addStatement("sink.emit(new $T($S, null$L))", Poet.QMP_EVENT, e.name(), tail(e, List.of())).build();
     }
     if (e.boxed()) {
-      TypeName type = boxedType(data);
       CodeBlock write = marshalling.write(TypeRef.named(data.name()), "out", "data");
       return method
-          .addParameter(type, "data")
+          .addParameter(boxedType(data), "data")
           .addStatement("$T.requireNonNull(data, $S)", Poet.OBJECTS, "data")
           .addCode("sink.emit(new $T($S, out -> $L$L));\n", Poet.QMP_EVENT, e.name(), stripSemicolon(write),
               tail(e, data instanceof StructDef s ? marshalling.flatten(s, "data") : List.of()))
@@ -116,15 +119,17 @@ public final class EmitterGenerator {
         method.addStatement("$T.requireNonNull($L, $S)", Poet.OBJECTS, m.javaName(), m.javaName());
       }
     }
-    CodeBlock.Builder body = CodeBlock.builder();
-    body.addStatement("out.writeStartObject()");
-    body.add(writeMembersUnchecked(members));
-    body.addStatement("out.writeEndObject()");
-    method.addCode("sink.emit(new $T($S, out -> {\n$>", Poet.QMP_EVENT, e.name());
-    method.addCode(body.build());
+    String field = fieldNames.of(e.name());
+    type.addField(tables.objectType(
+        field, CodeBlock.of("$T.TYPES", MarshalGenerator.className(schema)), e.name(), members));
+    StringBuilder values = new StringBuilder();
+    for (Member m : members) {
+      values.append(", ").append(m.javaName());
+    }
     List<Marshalling.Flat> params =
         members.stream().map(m -> new Marshalling.Flat(m, m.javaName())).toList();
-    method.addCode("$<}$L));\n", tail(e, params));
+    method.addStatement("sink.emit(new $T($S, out -> $L.write(out$L)$L))", Poet.QMP_EVENT, e.name(), field, values,
+        tail(e, params));
     return method.build();
   }
 
@@ -168,11 +173,5 @@ public final class EmitterGenerator {
   private static String stripSemicolon(CodeBlock statement) {
     String s = statement.toString().strip();
     return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
-  }
-
-  /** The members' writers; mandatory references were checked when the event was emitted. */
-  private CodeBlock writeMembersUnchecked(List<Member> members) {
-    return marshalling.writeMembers(
-        members, "out", "", Member::javaName, false);
   }
 }

@@ -2,34 +2,48 @@ package org.qapi4j.processor.gen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
+import org.qapi4j.model.AlternateDef;
 import org.qapi4j.model.Builtin;
 import org.qapi4j.model.CommandDef;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.EnumDef;
 import org.qapi4j.model.EnumValue;
+import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
 import org.qapi4j.model.UnionDef;
-import org.qapi4j.model.AlternateDef;
 
 /**
- * Generates {@code <Root>_Marshal}: a reader and a writer for every struct, enum and array type of
- * the schema, on Jackson's streaming API.
+ * Generates {@code <Root>_Marshal}: a reader and a writer for every struct, union, alternate, enum
+ * and array type of the schema, on Jackson's streaming API.
+ *
+ * <p>The members of objects and the wire names of enums are tables ({@code ObjectType},
+ * {@code EnumType} of the runtime), read and written by the runtime with QEMU's errors and order;
+ * the generated code builds the Java values from what the runtime read and hands it the values to
+ * write. A table is one string, which javac compiles at almost no cost: generated code is compiled
+ * with every schema, and QEMU's has some 3,500 members.
  */
 public final class MarshalGenerator {
   private final Schema schema;
   private final Marshalling marshalling;
+  private final Tables tables;
+  private final Tables.FieldNames fieldNames = new Tables.FieldNames();
+  private Set<String> nested;
 
   public MarshalGenerator(Schema schema) {
     this(schema, java.util.Set.of());
@@ -42,6 +56,7 @@ public final class MarshalGenerator {
   public MarshalGenerator(Schema schema, java.util.Set<String> defined) {
     this.schema = schema;
     this.marshalling = new Marshalling(schema, className(schema), defined, true);
+    this.tables = new Tables(schema, marshalling);
   }
 
   public static ClassName className(Schema schema) {
@@ -52,40 +67,89 @@ public final class MarshalGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(marshalling.marshalClass())
             .addAnnotation(Poet.generated(schema.name()))
-            .addAnnotation(Poet.suppressDeprecation())
+            .addAnnotation(Poet.suppressWarnings())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addJavadoc(
                 "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
                     + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
-                    + " writers print members in\nQEMU's order.\n",
+                    + " writers print members in\nQEMU's order. The tables of members and enum values"
+                    + " are read by the runtime's\n{@code ObjectType} and {@code EnumType}, which"
+                    + " document their form.\n",
                 schema.name())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(Marshalling.nonNullHelper());
+            .addField(FieldSpec.builder(Tables.NAMED_TYPES, "TYPES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The schema's named types, for the tables of generated code.\n")
+                .initializer("new Types()").build())
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    CodeBlock.Builder reads = CodeBlock.builder();
+    CodeBlock.Builder writes = CodeBlock.builder();
+    nested = nested();
     for (Definition d : schema.definitions()) {
       if (d instanceof StructDef s && !s.implicit()) {
-        type.addMethod(readStruct(s));
-        type.addMethod(writeStruct(s));
+        struct(type, s);
       } else if (d instanceof EnumDef e) {
-        type.addMethod(readEnum(e));
-        type.addMethod(writeEnum(e));
+        enumType(type, e);
       } else if (d instanceof UnionDef u) {
-        new UnionGenerator(marshalling, this::javaType).generate(u).forEach(type::addMethod);
+        new UnionGenerator(marshalling, this).generate(type, u);
       } else if (d instanceof AlternateDef a) {
-        new UnionGenerator(marshalling, this::javaType).generate(a).forEach(type::addMethod);
+        new UnionGenerator(marshalling, this).generate(a).forEach(type::addMethod);
+      } else {
+        continue;
       }
+      TypeName java = javaType(TypeRef.named(d.name()));
+      String reader = Marshalling.readerName(TypeRef.named(d.name()));
+      boolean named = d instanceof EnumDef || d instanceof AlternateDef;
+      reads.add("case $L -> $L(p, path$L);\n", tables.number(d.name()), reader, named ? ", name" : "");
+      writes.add("case $L -> $L(out, ($T) value);\n", tables.number(d.name()),
+          Marshalling.writerName(TypeRef.named(d.name())), java);
     }
     for (TypeRef.Array array : arrays().values()) {
-      type.addMethod(readArray(array));
-      type.addMethod(writeArray(array));
+      array(type, array);
     }
+    type.addType(types(reads, writes));
     return type.build();
   }
 
-  /** Every array type the schema uses, in order of first use. */
+  /** The {@link #Tables.NAMED_TYPES} of the schema: two switches over the readers and writers. */
+  private TypeSpec types(CodeBlock.Builder reads, CodeBlock.Builder writes) {
+    return TypeSpec.classBuilder("Types")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(Tables.NAMED_TYPES)
+        .addMethod(MethodSpec.methodBuilder("read")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(Object.class)
+            .addParameter(TypeName.INT, "type")
+            .addParameter(Poet.JSON_PARSER, "p")
+            .addParameter(String.class, "path")
+            .addParameter(String.class, "name")
+            .addCode(reads.isEmpty()
+                ? CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class)
+                : CodeBlock.builder().add("return switch (type) {\n$>").add(reads.build())
+                    .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class)
+                    .build())
+            .build())
+        .addMethod(MethodSpec.methodBuilder("write")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(TypeName.INT, "type")
+            .addParameter(Poet.JSON_GENERATOR, "out")
+            .addParameter(Object.class, "value")
+            .addCode("switch (type) {\n$>")
+            .addCode(writes.build())
+            .addCode("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class)
+            .build())
+        .build();
+  }
+
+  /**
+   * The array types that need a reader and writer of their own, in order of first use: those of
+   * command arguments and event data (read and written member by member), of command returns and
+   * of alternate variants. Arrays inside other types are in those types' tables.
+   */
   private Map<String, TypeRef.Array> arrays() {
     Map<String, TypeRef.Array> arrays = new LinkedHashMap<>();
     for (Definition d : schema.definitions()) {
-      if (d instanceof StructDef s) {
+      if (d instanceof StructDef s && s.implicit()) {
         for (Member m : s.members()) {
           if (m.type() instanceof TypeRef.Array a) {
             arrays.putIfAbsent(a.qapiName(), a);
@@ -104,6 +168,20 @@ public final class MarshalGenerator {
     return arrays;
   }
 
+  /** The structs that are the base of another struct or a union's base or branch: they get a {@code newS(a, i)}. */
+  private Set<String> nested() {
+    Set<String> nested = new HashSet<>();
+    for (Definition d : schema.definitions()) {
+      if (d instanceof StructDef s) {
+        s.base().ifPresent(nested::add);
+      } else if (d instanceof UnionDef u) {
+        nested.add(u.base());
+        u.variants().forEach(v -> nested.add(v.type().qapiName()));
+      }
+    }
+    return nested;
+  }
+
   TypeName javaType(TypeRef type) {
     if (type instanceof TypeRef.Array a) {
       return ParameterizedTypeName.get(Poet.LIST, javaType(a.element()).box());
@@ -119,7 +197,7 @@ public final class MarshalGenerator {
         case INT16, UINT8 -> ClassName.get(Short.class);
         case INT8 -> ClassName.get(Byte.class);
         case ANY -> ClassName.get("org.qapi4j.runtime.json", "JsonValue");
-        case NULL -> throw new IllegalStateException("not yet supported: " + type);
+        case NULL -> ClassName.get("org.qapi4j.runtime", "QNull");
       };
     }
     Definition d = marshalling.definition(type.qapiName());
@@ -135,149 +213,163 @@ public final class MarshalGenerator {
     return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
   }
 
-  private MethodSpec readStruct(StructDef s) {
-    TypeName type = javaType(TypeRef.named(s.name()));
-    LocalNames names = new LocalNames();
-    names.newName("p");
-    names.newName("path");
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T.beginObject(p, path)", Poet.INPUT);
-    List<Member> members = marshalling.flatten(s, "value").stream().map(Marshalling.Flat::member).toList();
-    List<String> locals =
-        marshalling.readMembers(code, members, "p", CodeBlock.of("path"), names);
-    Map<Member, String> byMember = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < members.size(); i++) {
-      byMember.put(members.get(i), locals.get(i));
-    }
-    code.addStatement("return $L", marshalling.construct(s, byMember));
-    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
-        .addJavadoc("$L", "Reads struct {@code " + s.name() + "}; {@code p} is on its first token.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(type)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path")
-        .addCode(code.build())
-        .build();
+  /** A new name for a static field of the class. */
+  String fieldName(String qapiName) {
+    return fieldNames.of(qapiName);
   }
 
-  private MethodSpec writeStruct(StructDef s) {
-    TypeName type = javaType(TypeRef.named(s.name()));
-    CodeBlock code = marshalling.writeObject(marshalling.flatten(s, "value"), s.name());
-    return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
+  /** A table of members, in a static field. */
+  FieldSpec objectType(String field, String owner, List<Member> members) {
+    return tables.objectType(field, CodeBlock.of("TYPES"), owner, members);
+  }
+
+  // Structs.
+
+  /** The members of a struct as on the wire, its bases' first. */
+  List<Member> flat(StructDef s) {
+    return marshalling.flatten(s, "value").stream().map(Marshalling.Flat::member).toList();
+  }
+
+  /** The name of the method building a struct from the values the runtime read. */
+  static String constructorName(StructDef s) {
+    return "new" + Poet.identifier(s.name());
+  }
+
+  private void struct(TypeSpec.Builder type, StructDef s) {
+    TypeName java = javaType(TypeRef.named(s.name()));
+    String field = fieldName(s.name());
+    List<Marshalling.Flat> flat = marshalling.flatten(s, "value");
+    type.addField(objectType(field, s.name(), flat.stream().map(Marshalling.Flat::member).toList()));
+    MethodSpec.Builder read = MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
+        .addJavadoc("$L", "Reads struct {@code " + s.name() + "}; {@code p} is on its first token.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(java)
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path");
+    if (nested.contains(s.name())) {
+      type.addMethod(read.addCode("$L", "return " + constructorName(s) + "(" + field + ".read(p, path), 0);\n").build());
+      type.addMethod(MethodSpec.methodBuilder(constructorName(s))
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(java)
+          .addParameter(Object[].class, "a")
+          .addParameter(TypeName.INT, "i")
+          .addCode("return $L;\n", construct(s, 0, true))
+          .build());
+    } else {
+      type.addMethod(read.addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
+          .addCode("return $L;\n", construct(s, 0, false))
+          .build());
+    }
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
         .addJavadoc("$L", "Writes struct {@code " + s.name() + "}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(type, "value")
-        .addCode(code)
-        .build();
+        .addParameter(java, "value")
+        .addCode("$L", write(field, flat))
+        .build());
   }
 
-  private MethodSpec readEnum(EnumDef e) {
-    TypeName type = javaType(TypeRef.named(e.name()));
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("String value = $T.str(p, path)", Poet.INPUT);
-    List<EnumValue> values = e.values().stream().filter(v -> marshalling.exists(v.condition())).toList();
-    if (values.isEmpty()) {
-      code.addStatement("throw $T.badEnumValue(name, value)", Poet.INPUT);
-    } else {
-      code.add("return switch (value) {\n").indent();
-      for (EnumValue v : values) {
-        int features = marshalling.specialFeatures(v.features());
-        if (features == 0) {
-          code.add("case $S -> $T.$L;\n", v.name(), type, v.javaName());
-        } else {
-          code.add("case $S -> $T.value($L, $S, $T.$L);\n", v.name(), Poet.COMPAT,
-              Marshalling.featureBits(features), v.name(), type, v.javaName());
-        }
-      }
-      code.add("default -> throw $T.badEnumValue(name, value);\n", Poet.INPUT);
-      code.unindent().add("};\n");
+  /** {@code FIELD.write(out, values...);}: the statement writing flattened members with a table. */
+  static String write(String field, List<Marshalling.Flat> flat) {
+    StringBuilder b = new StringBuilder(field).append(".write(out");
+    for (Marshalling.Flat f : flat) {
+      b.append(", ").append(f.access());
     }
-    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(e.name())))
+    return b.append(");\n").toString();
+  }
+
+  /**
+   * {@code new S(newBase(a, i), (T) a[i + n], ...)}: struct {@code S} from the values of its
+   * flattened members (its base's first) from {@code a[i + offset]}, or with {@code relative}
+   * false from {@code a[offset]}.
+   */
+  private CodeBlock construct(StructDef s, int offset, boolean relative) {
+    CodeBlock.Builder b = CodeBlock.builder().add("new $T(", javaType(TypeRef.named(s.name())));
+    int at = offset;
+    boolean first = true;
+    if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
+      b.add("$L(a, $L)", constructorName(base), relative ? index(at) : Integer.toString(at));
+      at += flat(base).size();
+      first = false;
+    }
+    for (Member m : s.members()) {
+      b.add(first ? "($T) a[$L]" : ", ($T) a[$L]", Poet.typeName(m.javaType()),
+          relative ? index(at) : Integer.toString(at));
+      at++;
+      first = false;
+    }
+    return b.add(")").build();
+  }
+
+  private static String index(int offset) {
+    return offset == 0 ? "i" : "i + " + offset;
+  }
+
+  // Enums.
+
+  private void enumType(TypeSpec.Builder type, EnumDef e) {
+    TypeName java = javaType(TypeRef.named(e.name()));
+    String field = fieldName(e.name());
+    StringBuilder table = new StringBuilder();
+    for (EnumValue v : e.values()) {
+      if (table.length() > 0) {
+        table.append(' ');
+      }
+      table.append(v.name());
+      String flags = tables.flags(v.features(), !marshalling.exists(v.condition()));
+      if (!flags.isEmpty()) {
+        table.append('/').append(flags);
+      }
+    }
+    type.addField(FieldSpec.builder(ParameterizedTypeName.get(Tables.ENUM_TYPE, java), field,
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("new $T<>($L, $T.values(), $L)", Tables.ENUM_TYPE, Marshalling.literal(e.name()), java,
+            Marshalling.literal(table.toString()))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(e.name())))
         .addJavadoc("$L", "Reads enum {@code " + e.name() + "}; {@code name} is what QEMU's error prints.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(type)
+        .returns(java)
         .addParameter(Poet.JSON_PARSER, "p")
         .addParameter(String.class, "path")
         .addParameter(String.class, "name")
-        .addCode(code.build())
-        .build();
-  }
-
-  private MethodSpec writeEnum(EnumDef e) {
-    TypeName type = javaType(TypeRef.named(e.name()));
-    CodeBlock.Builder code = CodeBlock.builder();
-    if (e.values().isEmpty()) {
-      code.addStatement("throw new $T(value + \" has no wire name\")", IllegalArgumentException.class);
-    } else {
-      code.add("out.writeString(\n").indent().indent();
-      code.add("switch (value) {\n").indent();
-      List<String> absent = new java.util.ArrayList<>();
-      Marshalling.Lines lines = new Marshalling.Lines(code);
-      for (EnumValue v : e.values()) {
-        if (marshalling.exists(v.condition())) {
-          lines.add("case " + v.javaName() + " -> " + Marshalling.literal(v.name()) + ";");
-        } else {
-          absent.add(v.javaName());
-        }
-      }
-      lines.flush();
-      if (!absent.isEmpty()) {
-        code.add("case $L -> throw $T.absent($S, value);\n", String.join(", ", absent), Poet.OUTPUT, e.name());
-      }
-      code.unindent().add("});\n").unindent().unindent();
-    }
-    return MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(e.name())))
+        .addCode("$L", "return " + field + ".read(p, path, name);\n")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(e.name())))
         .addJavadoc("$L", "Writes enum {@code " + e.name() + "} as its wire name.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(type, "value")
-        .addCode(code.build())
-        .build();
+        .addParameter(java, "value")
+        .addCode("$L", field + ".write(out, value);\n")
+        .build());
   }
 
-  private MethodSpec readArray(TypeRef.Array array) {
-    TypeName type = javaType(array);
-    TypeName element = javaType(array.element());
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$T.beginArray(p, path)", Poet.INPUT);
-    code.addStatement("$T<$T> list = new $T<>()", Poet.LIST, element, Poet.ARRAY_LIST);
-    code.beginControlFlow("while (p.nextToken() != $T.END_ARRAY)", Poet.JSON_TOKEN);
-    code.addStatement("String at = $T.element(path, list.size())", Poet.INPUT);
-    code.addStatement(
-        "list.add($L)",
-        marshalling.read(array.element(), "p", CodeBlock.of("at"), CodeBlock.of("at")));
-    code.endControlFlow();
-    code.addStatement("return list");
-    return MethodSpec.methodBuilder(Marshalling.readerName(array))
+  // Arrays.
+
+  private void array(TypeSpec.Builder type, TypeRef.Array array) {
+    String field = fieldName(array.qapiName());
+    type.addField(FieldSpec.builder(Tables.VALUE_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$T.parse($L)", Tables.VALUE_TYPE, Marshalling.literal(tables.valueType(array, null)))
+        .build());
+    TypeName java = javaType(array);
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(array))
         .addJavadoc(
             "Reads array {@code ['$L']}. Errors in an element name it by its path, where QEMU"
                 + " says {@code null}.\n",
             array.element().qapiName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(type)
+        .returns(java)
         .addParameter(Poet.JSON_PARSER, "p")
         .addParameter(String.class, "path")
         .addParameter(String.class, "name")
-        .addCode(code.build())
-        .build();
-  }
-
-  private MethodSpec writeArray(TypeRef.Array array) {
-    TypeName type = javaType(array);
-    TypeName element = javaType(array.element());
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("out.writeStartArray()");
-    code.beginControlFlow("for ($T element : value)", element);
-    code.add(marshalling.write(array.element(), "out", "element"));
-    code.endControlFlow();
-    code.addStatement("out.writeEndArray()");
-    return MethodSpec.methodBuilder(Marshalling.writerName(array))
+        .addCode("return ($T) $L.read(TYPES, p, path, name);\n", java, field)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(array))
         .addJavadoc("Writes array {@code ['$L']}.\n", array.element().qapiName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(type, "value")
-        .addCode(code.build())
-        .build();
+        .addParameter(java, "value")
+        .addCode("$L", field + ".write(TYPES, out, value);\n")
+        .build());
   }
 }

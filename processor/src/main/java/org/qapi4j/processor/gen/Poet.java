@@ -14,13 +14,9 @@ final class Poet {
 
   static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
   static final ClassName JSON_GENERATOR = ClassName.get("tools.jackson.core", "JsonGenerator");
-  static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
   static final ClassName INPUT = ClassName.get("org.qapi4j.runtime.marshal", "Input");
   static final ClassName OUTPUT = ClassName.get("org.qapi4j.runtime.marshal", "Output");
-  static final ClassName COMPAT = ClassName.get("org.qapi4j.runtime.marshal", "Compat");
   static final ClassName COMPAT_POLICY = ClassName.get("org.qapi4j.runtime", "CompatPolicy");
-  static final ClassName OBJECT_READER = ClassName.get("org.qapi4j.runtime.marshal", "ObjectReader");
-  static final ClassName QMP_ERROR = ClassName.get("org.qapi4j.runtime", "QmpError");
   static final ClassName REPLY_WRITER = ClassName.get("org.qapi4j.runtime", "ReplyWriter");
   static final ClassName QMP_COMMAND = ClassName.get("org.qapi4j.runtime", "QmpCommand");
   static final ClassName DEFERRED_REPLY = ClassName.get("org.qapi4j.runtime", "DeferredReply");
@@ -29,16 +25,18 @@ final class Poet {
   static final ClassName EVENT_SINK = ClassName.get("org.qapi4j.runtime", "EventSink");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName LIST = ClassName.get("java.util", "List");
-  static final ClassName ARRAY_LIST = ClassName.get("java.util", "ArrayList");
 
   private Poet() {}
 
   /**
    * On every generated class: a schema deprecates commands and members on purpose (Java's
-   * {@code @Deprecated} is QAPI's feature), and the generated code must still call them.
+   * {@code @Deprecated} is QAPI's feature), and the generated code must still call them; the values
+   * the runtime reads with a table come as {@code Object}, cast to their types ({@code List<T>}
+   * included).
    */
-  static AnnotationSpec suppressDeprecation() {
-    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "deprecation").build();
+  static AnnotationSpec suppressWarnings() {
+    return AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "{$S, $S}", "deprecation", "unchecked").build();
   }
 
   static AnnotationSpec generated(String schemaName) {

@@ -4,8 +4,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,43 +26,54 @@ import org.qapi4j.model.Variant;
  *
  * <p>A union is read in two looks at the object, as QEMU's visitor reads it in two steps: first
  * its base (which says the branch; members it does not know are left for later), then the whole
- * object as base and branch, with every member checked.
+ * object as base and branch, with every member checked; the branch's value is built from the
+ * second look, the base's from the first.
  */
 final class UnionGenerator {
   private final Marshalling marshalling;
+  private final MarshalGenerator marshal;
   private final Function<TypeRef, TypeName> javaType;
 
-  UnionGenerator(Marshalling marshalling, Function<TypeRef, TypeName> javaType) {
+  UnionGenerator(Marshalling marshalling, MarshalGenerator marshal) {
     this.marshalling = marshalling;
-    this.javaType = javaType;
+    this.marshal = marshal;
+    this.javaType = marshal::javaType;
   }
 
-  private static String suffix(String name) {
-    return Poet.identifier(name).toLowerCase(java.util.Locale.ROOT);
-  }
-
-  List<MethodSpec> generate(UnionDef u) {
-    List<MethodSpec> methods = new ArrayList<>();
+  /**
+   * The reader and writer of a union, and its tables: its base alone (the first look, and the
+   * values without a branch), and base and branch together for each branch.
+   */
+  void generate(TypeSpec.Builder type, UnionDef u) {
     TypeName union = javaType.apply(TypeRef.named(u.name()));
     StructDef base = (StructDef) marshalling.definition(u.base());
     List<Marshalling.Flat> baseFlat = marshalling.flatten(base, "v." + u.javaBase() + "()");
-    Member tag = baseFlat.stream().map(Marshalling.Flat::member).filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
+    List<Member> baseMembers = baseFlat.stream().map(Marshalling.Flat::member).toList();
+    Member tag = baseMembers.stream().filter(m -> m.name().equals(u.discriminator())).findFirst().orElseThrow();
     String tagOfBase = access(marshalling.flatten(base, "base"), tag);
     String tagOfVariant = access(baseFlat, tag);
     EnumDef tagEnum = (EnumDef) marshalling.definition(tag.type().qapiName());
     ClassName tagClass = (ClassName) javaType.apply(tag.type());
-    // Type names have no '_' (QAPI's CamelCase rule), so these names cannot clash with a type's reader.
-    String readBase = "read" + Poet.identifier(u.name()) + "_base";
+    String baseField = marshal.fieldName(u.name() + "Base");
+    type.addField(marshal.objectType(baseField, u.name(), baseMembers));
+    Map<String, String> branchFields = new java.util.HashMap<>();
+    for (Variant v : u.variants()) {
+      if (marshalling.exists(v.condition())) {
+        StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
+        List<Member> all = new ArrayList<>(baseMembers);
+        all.addAll(marshal.flat(branch));
+        String field = marshal.fieldName(u.name() + "-" + v.name());
+        branchFields.put(v.name(), field);
+        type.addField(marshal.objectType(field, u.name(), all));
+      }
+    }
 
-    // The first look: the base alone.
-    methods.add(readObject(readBase, base, List.of(), null, true,
-        "Reads the base of union {@code " + u.name() + "}, leaving other members for the branch."));
-
-    // The dispatch on the discriminator.
+    // The reader: the base, which says the branch, then base and branch together.
     CodeBlock.Builder read = CodeBlock.builder();
     read.addStatement("$T.beginObject(p, path)", Poet.INPUT);
     read.addStatement("byte[] object = $T.capture(p)", Poet.INPUT);
-    read.addStatement("$T base = $L($T.reread(object), path)", javaType.apply(TypeRef.named(base.name())), readBase, Poet.INPUT);
+    read.addStatement("$T base = $L($L.readLenient($T.reread(object), path), 0)",
+        javaType.apply(TypeRef.named(base.name())), MarshalGenerator.constructorName(base), baseField, Poet.INPUT);
     read.add("return switch ($L) {\n", tagOfBase).indent();
     for (EnumValue value : tagEnum.values()) {
       Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
@@ -70,13 +81,19 @@ final class UnionGenerator {
         // Not in this configuration (the base reader refuses a value that is not).
         read.add("case $L -> throw $T.badEnumValue($S, $S);\n", value.javaName(), Poet.INPUT, u.discriminator(),
             value.name());
-        continue;
+      } else if (v != null) {
+        StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
+        read.add("case $L -> new $T(base, $L($L.read($T.reread(object), path), $L));\n", value.javaName(),
+            Poet.className(v.javaType()), MarshalGenerator.constructorName(branch), branchFields.get(v.name()),
+            Poet.INPUT, baseMembers.size());
+      } else {
+        read.add("case $L -> new $T($L($L.read($T.reread(object), path), 0));\n", value.javaName(),
+            Poet.className(u.javaOther().orElseThrow()), MarshalGenerator.constructorName(base), baseField,
+            Poet.INPUT);
       }
-      String reader = "read" + Poet.identifier(u.name()) + "_" + (v != null ? suffix(v.name()) : "other");
-      read.add("case $L -> $L($T.reread(object), path);\n", value.javaName(), reader, Poet.INPUT);
     }
     read.unindent().add("};\n");
-    methods.add(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
         .addJavadoc("Reads union {@code $L}; {@code p} is on its first token.\n", u.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(union)
@@ -84,21 +101,6 @@ final class UnionGenerator {
         .addParameter(String.class, "path")
         .addCode(read.build())
         .build());
-
-    // The second look, one reader per variant.
-    for (Variant v : u.variants()) {
-      if (!marshalling.exists(v.condition())) {
-        continue;
-      }
-      StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
-      methods.add(readObject("read" + Poet.identifier(u.name()) + "_" + suffix(v.name()), base, List.of(branch),
-          Poet.className(v.javaType()), false, "Reads union {@code " + u.name() + "} with branch {@code " + v.name() + "}."));
-    }
-    boolean unbranched = tagEnum.values().stream().anyMatch(e -> u.variants().stream().noneMatch(v -> v.name().equals(e.name())));
-    if (unbranched && u.javaOther().isPresent()) {
-      methods.add(readObject("read" + Poet.identifier(u.name()) + "_other", base, List.of(),
-          Poet.className(u.javaOther().get()), false, "Reads union {@code " + u.name() + "} for a value without a branch."));
-    }
 
     // The writer.
     CodeBlock.Builder write = CodeBlock.builder();
@@ -117,7 +119,7 @@ final class UnionGenerator {
       write.endControlFlow();
       List<Marshalling.Flat> all = new ArrayList<>(baseFlat);
       all.addAll(marshalling.flatten(branch, "v." + v.javaValue() + "()"));
-      write.add(marshalling.writeObject(all, u.name()));
+      write.add("$L", MarshalGenerator.write(branchFields.get(v.name()), all));
     }
     if (u.javaOther().isPresent()) {
       branch(write, first, Poet.className(u.javaOther().get()));
@@ -130,21 +132,20 @@ final class UnionGenerator {
         write.add("default -> { }\n");
         write.endControlFlow();
       }
-      write.add(marshalling.writeObject(baseFlat, u.name()));
+      write.add("$L", MarshalGenerator.write(baseField, baseFlat));
     }
     if (first) {
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
     } else {
       write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name()).endControlFlow();
     }
-    methods.add(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(u.name())))
+    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(u.name())))
         .addJavadoc("Writes union {@code $L}: base and branch members in one object.\n", u.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(union, "value")
         .addCode(write.build())
         .build());
-    return methods;
   }
 
   /** Opens the branch of an {@code if (value instanceof V v) ... else if ...} chain. */
@@ -159,48 +160,6 @@ final class UnionGenerator {
   /** The expression of one flattened member. */
   private static String access(List<Marshalling.Flat> flat, Member member) {
     return flat.stream().filter(f -> f.member() == member).findFirst().orElseThrow().access();
-  }
-
-  /**
-   * A reader of one flat object: the members of {@code base} and of {@code branches}, building the
-   * base (and, with {@code variant}, {@code new Variant(base, branch)}).
-   */
-  private MethodSpec readObject(String name, StructDef base, List<StructDef> branches, ClassName variant,
-      boolean lenient, String doc) {
-    LocalNames names = new LocalNames();
-    names.newName("p");
-    names.newName("path");
-    CodeBlock.Builder code = CodeBlock.builder();
-    List<Member> members = new ArrayList<>(marshalling.flatten(base, "x").stream().map(Marshalling.Flat::member).toList());
-    for (StructDef b : branches) {
-      members.addAll(marshalling.flatten(b, "x").stream().map(Marshalling.Flat::member).toList());
-    }
-    List<String> locals = marshalling.readMembers(code, members, "p", CodeBlock.of("path"), names, lenient);
-    Map<Member, String> byMember = new IdentityHashMap<>();
-    for (int i = 0; i < members.size(); i++) {
-      byMember.put(members.get(i), locals.get(i));
-    }
-    TypeName returns;
-    if (variant == null) {
-      code.addStatement("return $L", marshalling.construct(base, byMember));
-      returns = javaType.apply(TypeRef.named(base.name()));
-    } else {
-      List<CodeBlock> args = new ArrayList<>();
-      args.add(marshalling.construct(base, byMember));
-      for (StructDef b : branches) {
-        args.add(marshalling.construct(b, byMember));
-      }
-      code.addStatement("return new $T($L)", variant, CodeBlock.join(args, ", "));
-      returns = variant;
-    }
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc(doc + "\n")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(returns)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path")
-        .addCode(code.build())
-        .build();
   }
 
   List<MethodSpec> generate(AlternateDef a) {

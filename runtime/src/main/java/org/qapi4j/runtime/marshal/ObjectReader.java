@@ -5,9 +5,9 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
 /**
- * The state of a generated reader inside one JSON object: which member it is on, which declared
- * members it has met, and the error QEMU would report ({@link MemberErrors}). It keeps the
- * generated code to one line per member:
+ * The state of a reader inside one JSON object: which member it is on, which declared members it
+ * has met, and the error QEMU would report ({@link MemberErrors}). {@link ObjectType} reads the
+ * objects of generated code with it; a reader written by hand uses it the same way:
  *
  * <pre>{@code
  * ObjectReader r = new ObjectReader(p, path);

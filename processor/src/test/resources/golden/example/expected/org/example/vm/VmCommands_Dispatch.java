@@ -5,10 +5,9 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.QmpCommand;
-import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.ObjectReader;
+import org.qapi4j.runtime.marshal.ObjectType;
 import tools.jackson.core.JsonParser;
 
 /**
@@ -19,8 +18,12 @@ import tools.jackson.core.JsonParser;
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
-@SuppressWarnings("deprecation")
+@SuppressWarnings({"deprecation", "unchecked"})
 public final class VmCommands_Dispatch implements DispatchTable {
+  private static final ObjectType BALLOON = new ObjectType(VmCommands_Marshal.TYPES, "balloon", "value:int/P", "0");
+
+  private static final ObjectType SCREENDUMP = new ObjectType(VmCommands_Marshal.TYPES, "screendump", "filename:str device:str/?", "1 0");
+
   private final VmCommands impl;
 
   public VmCommands_Dispatch(VmCommands impl) {
@@ -62,22 +65,8 @@ public final class VmCommands_Dispatch implements DispatchTable {
    * Command {@code balloon}.
    */
   private ReplyWriter balloon(JsonParser arguments) {
-    JsonParser p = Input.arguments(arguments);
-    long value = 0;
-    ObjectReader r = new ObjectReader(p, null);
-    while (r.next()) {
-      try {
-        switch (r.key()) {
-          case "value" -> value = r.int64(0);
-          default -> r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, "value");
-    r.check();
-    impl.balloon(value);
+    Object[] a = BALLOON.read(Input.arguments(arguments), null);
+    impl.balloon((long) a[0]);
     return ReplyWriter.EMPTY_OBJECT;
   }
 
@@ -85,24 +74,8 @@ public final class VmCommands_Dispatch implements DispatchTable {
    * Command {@code screendump}.
    */
   private ReplyWriter screendump(JsonParser arguments) {
-    JsonParser p = Input.arguments(arguments);
-    String filename = null;
-    String device = null;
-    ObjectReader r = new ObjectReader(p, null);
-    while (r.next()) {
-      try {
-        switch (r.key()) {
-          case "filename" -> filename = r.str(0);
-          case "device" -> device = r.str(1);
-          default -> r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, "filename");
-    r.check();
-    impl.screendump(filename, device);
+    Object[] a = SCREENDUMP.read(Input.arguments(arguments), null);
+    impl.screendump((String) a[0], (String) a[1]);
     return ReplyWriter.EMPTY_OBJECT;
   }
 }

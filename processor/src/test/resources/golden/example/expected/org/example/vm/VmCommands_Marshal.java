@@ -1,102 +1,82 @@
 package org.example.vm;
 
-import java.util.Objects;
 import javax.annotation.processing.Generated;
-import org.qapi4j.runtime.QmpError;
-import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.ObjectReader;
+import org.qapi4j.runtime.marshal.EnumType;
+import org.qapi4j.runtime.marshal.NamedTypes;
+import org.qapi4j.runtime.marshal.ObjectType;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
 /**
  * Readers and writers of the types of QAPI schema {@code example}, QEMU's wire format on Jackson's
  * streaming API. Readers report input errors with QEMU's texts; writers print members in
- * QEMU's order.
+ * QEMU's order. The tables of members and enum values are read by the runtime's
+ * {@code ObjectType} and {@code EnumType}, which document their form.
  */
 @Generated(
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
-@SuppressWarnings("deprecation")
+@SuppressWarnings({"deprecation", "unchecked"})
 public final class VmCommands_Marshal {
-  private VmCommands_Marshal() {
-  }
-
   /**
-   * A mandatory member's value, which must not be null.
+   * The schema's named types, for the tables of generated code.
    */
-  private static <T> T nonNull(T value, String member) {
-    return Objects.requireNonNull(value, member);
+  public static final NamedTypes TYPES = new Types();
+
+  private static final ObjectType STATUS_INFO = new ObjectType(TYPES, "StatusInfo", "running:bool/P singlestep:bool/P status:1", "2 1 0");
+
+  private static final EnumType<RunState> RUN_STATE = new EnumType<>("RunState", RunState.values(), "debug paused prelaunch running shutdown");
+
+  private VmCommands_Marshal() {
   }
 
   /**
    * Reads struct {@code StatusInfo}; {@code p} is on its first token.
    */
   public static StatusInfo readStatusInfo(JsonParser p, String path) {
-    Input.beginObject(p, path);
-    boolean running = false;
-    boolean singlestep = false;
-    RunState status = null;
-    ObjectReader r = new ObjectReader(p, path);
-    while (r.next()) {
-      try {
-        switch (r.key()) {
-          case "running" -> running = r.bool(0);
-          case "singlestep" -> singlestep = r.bool(1);
-          case "status" -> status = readRunState(p, r.at(2), "status");
-          default -> r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, "running");
-    r.require(1, "singlestep");
-    r.require(2, "status");
-    r.check();
-    return new StatusInfo(running, singlestep, status);
+    Object[] a = STATUS_INFO.read(p, path);
+    return new StatusInfo((boolean) a[0], (boolean) a[1], (RunState) a[2]);
   }
 
   /**
    * Writes struct {@code StatusInfo}.
    */
   public static void writeStatusInfo(JsonGenerator out, StatusInfo value) {
-    out.writeStartObject();
-    out.writeName("status");
-    writeRunState(out, nonNull(value.status(), "StatusInfo.status"));
-    out.writeName("singlestep");
-    out.writeBoolean(value.singlestep());
-    out.writeName("running");
-    out.writeBoolean(value.running());
-    out.writeEndObject();
+    STATUS_INFO.write(out, value.running(), value.singlestep(), value.status());
   }
 
   /**
    * Reads enum {@code RunState}; {@code name} is what QEMU's error prints.
    */
   public static RunState readRunState(JsonParser p, String path, String name) {
-    String value = Input.str(p, path);
-    return switch (value) {
-      case "debug" -> RunState.DEBUG;
-      case "paused" -> RunState.PAUSED;
-      case "prelaunch" -> RunState.PRELAUNCH;
-      case "running" -> RunState.RUNNING;
-      case "shutdown" -> RunState.SHUTDOWN;
-      default -> throw Input.badEnumValue(name, value);
-    };
+    return RUN_STATE.read(p, path, name);
   }
 
   /**
    * Writes enum {@code RunState} as its wire name.
    */
   public static void writeRunState(JsonGenerator out, RunState value) {
-    out.writeString(
-        switch (value) {
-          case DEBUG -> "debug";
-          case PAUSED -> "paused";
-          case PRELAUNCH -> "prelaunch";
-          case RUNNING -> "running";
-          case SHUTDOWN -> "shutdown";
-        });
+    RUN_STATE.write(out, value);
+  }
+
+  private static final class Types implements NamedTypes {
+    @Override
+    public Object read(int type, JsonParser p, String path, String name) {
+      return switch (type) {
+        case 0 -> readStatusInfo(p, path);
+        case 1 -> readRunState(p, path, name);
+        default -> throw new IllegalArgumentException("type " + type);
+      };
+    }
+
+    @Override
+    public void write(int type, JsonGenerator out, Object value) {
+      switch (type) {
+        case 0 -> writeStatusInfo(out, (StatusInfo) value);
+        case 1 -> writeRunState(out, (RunState) value);
+        default -> throw new IllegalArgumentException("type " + type);
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import javax.annotation.processing.Generated;
 import org.qapi4j.runtime.EventSink;
 import org.qapi4j.runtime.QmpEvent;
+import org.qapi4j.runtime.marshal.ObjectType;
 
 /**
  * Emits the events of {@link VmEvents} (QAPI schema {@code example}) to an event sink, such as the
@@ -13,8 +14,10 @@ import org.qapi4j.runtime.QmpEvent;
     value = "org.qapi4j.processor.Qapi4jProcessor",
     comments = "from QAPI schema 'example'"
 )
-@SuppressWarnings("deprecation")
+@SuppressWarnings({"deprecation", "unchecked"})
 public final class VmEvents_Emitter implements VmEvents {
+  private static final ObjectType BALLOON_CHANGE = new ObjectType(VmCommands_Marshal.TYPES, "BALLOON_CHANGE", "actual:int/P", "0");
+
   private final EventSink sink;
 
   public VmEvents_Emitter(EventSink sink) {
@@ -28,11 +31,6 @@ public final class VmEvents_Emitter implements VmEvents {
 
   @Override
   public void balloonChange(long actual) {
-    sink.emit(new QmpEvent("BALLOON_CHANGE", out -> {
-      out.writeStartObject();
-      out.writeName("actual");
-      out.writeNumber(actual);
-      out.writeEndObject();
-    }));
+    sink.emit(new QmpEvent("BALLOON_CHANGE", out -> BALLOON_CHANGE.write(out, actual)));
   }
 }
