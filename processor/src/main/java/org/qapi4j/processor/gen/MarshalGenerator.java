@@ -42,7 +42,7 @@ public final class MarshalGenerator {
   private final Schema schema;
   private final Marshalling marshalling;
   private final Tables tables;
-  private final Tables.FieldNames fieldNames = new Tables.FieldNames();
+  private final Tables.FieldNames fieldNames;
   private Set<String> nested;
 
   public MarshalGenerator(Schema schema) {
@@ -57,6 +57,7 @@ public final class MarshalGenerator {
     this.schema = schema;
     this.marshalling = new Marshalling(schema, className(schema), defined, true);
     this.tables = new Tables(schema, marshalling);
+    this.fieldNames = marshalling.marshalFields();
   }
 
   public static ClassName className(Schema schema) {
@@ -72,9 +73,16 @@ public final class MarshalGenerator {
             .addJavadoc(
                 "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
                     + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
-                    + " writers print members in\nQEMU's order. The tables of members and enum values"
-                    + " are read by the runtime's\n{@code ObjectType} and {@code EnumType}, which"
-                    + " document their form.\n",
+                    + " writers print members in\nQEMU's order.\n\n"
+                    + "<p>Each struct, union and alternate {@code T} has {@code readT(p, path)} (an"
+                    + " alternate's also takes\nthe {@code name} its errors print) and"
+                    + " {@code writeT(out, value)}; each enum has an {@code EnumType}\nconstant"
+                    + " ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and"
+                    + " {@code write(out, value)}.\nA reader expects the parser on the value's first"
+                    + " token and leaves it on its last; {@code path} is\nthe value's name in"
+                    + " QEMU's errors ({@code null} for a command's arguments). The members of objects"
+                    + " and\nthe wire names of enums are tables, read and written by the runtime's"
+                    + " {@code ObjectType} and\n{@code EnumType}, which document their form.\n",
                 schema.name())
             .addField(FieldSpec.builder(Tables.NAMED_TYPES, "TYPES", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The schema's named types, for the tables of generated code.\n")
@@ -97,7 +105,13 @@ public final class MarshalGenerator {
       }
       TypeName java = javaType(TypeRef.named(d.name()));
       String reader = Marshalling.readerName(TypeRef.named(d.name()));
-      boolean named = d instanceof EnumDef || d instanceof AlternateDef;
+      if (d instanceof EnumDef) {
+        String field = marshalling.enumField(d.name());
+        reads.add("case $L -> $L.read(p, path, name);\n", tables.number(d.name()), field);
+        writes.add("case $L -> $L.write(out, ($T) value);\n", tables.number(d.name()), field, java);
+        continue;
+      }
+      boolean named = d instanceof AlternateDef;
       reads.add("case $L -> $L(p, path$L);\n", tables.number(d.name()), reader, named ? ", name" : "");
       writes.add("case $L -> $L(out, ($T) value);\n", tables.number(d.name()),
           Marshalling.writerName(TypeRef.named(d.name())), java);
@@ -241,7 +255,6 @@ public final class MarshalGenerator {
     List<Marshalling.Flat> flat = marshalling.flatten(s, "value");
     type.addField(objectType(field, s.name(), flat.stream().map(Marshalling.Flat::member).toList()));
     MethodSpec.Builder read = MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
-        .addJavadoc("$L", "Reads struct {@code " + s.name() + "}; {@code p} is on its first token.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(java)
         .addParameter(Poet.JSON_PARSER, "p")
@@ -261,7 +274,6 @@ public final class MarshalGenerator {
           .build());
     }
     type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
-        .addJavadoc("$L", "Writes struct {@code " + s.name() + "}.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(java, "value")
@@ -309,7 +321,7 @@ public final class MarshalGenerator {
 
   private void enumType(TypeSpec.Builder type, EnumDef e) {
     TypeName java = javaType(TypeRef.named(e.name()));
-    String field = fieldName(e.name());
+    String field = marshalling.enumField(e.name());
     StringBuilder table = new StringBuilder();
     for (EnumValue v : e.values()) {
       if (table.length() > 0) {
@@ -322,25 +334,9 @@ public final class MarshalGenerator {
       }
     }
     type.addField(FieldSpec.builder(ParameterizedTypeName.get(Tables.ENUM_TYPE, java), field,
-            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .initializer("new $T<>($L, $T.values(), $L)", Tables.ENUM_TYPE, Marshalling.literal(e.name()), java,
             Marshalling.literal(table.toString()))
-        .build());
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(e.name())))
-        .addJavadoc("$L", "Reads enum {@code " + e.name() + "}; {@code name} is what QEMU's error prints.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(java)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path")
-        .addParameter(String.class, "name")
-        .addCode("$L", "return " + field + ".read(p, path, name);\n")
-        .build());
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(e.name())))
-        .addJavadoc("$L", "Writes enum {@code " + e.name() + "} as its wire name.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(java, "value")
-        .addCode("$L", field + ".write(out, value);\n")
         .build());
   }
 
@@ -353,10 +349,6 @@ public final class MarshalGenerator {
         .build());
     TypeName java = javaType(array);
     type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(array))
-        .addJavadoc(
-            "Reads array {@code ['$L']}. Errors in an element name it by its path, where QEMU"
-                + " says {@code null}.\n",
-            array.element().qapiName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(java)
         .addParameter(Poet.JSON_PARSER, "p")
@@ -365,7 +357,6 @@ public final class MarshalGenerator {
         .addCode("return ($T) $L.read(TYPES, p, path, name);\n", java, field)
         .build());
     type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(array))
-        .addJavadoc("Writes array {@code ['$L']}.\n", array.element().qapiName())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(java, "value")

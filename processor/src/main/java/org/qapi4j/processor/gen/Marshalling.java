@@ -44,6 +44,29 @@ final class Marshalling {
     this.marshal = marshal;
     this.defined = Set.copyOf(defined);
     this.local = local;
+    for (Definition d : schema.definitions()) {
+      if (d instanceof org.qapi4j.model.EnumDef) {
+        enumFields.put(d.name(), marshalFields.of(d.name()));
+      }
+    }
+  }
+
+  /**
+   * The names of the {@code _Marshal} class's static fields, the enums' first (in definition
+   * order, so that every generator finds the same names).
+   */
+  private final Tables.FieldNames marshalFields = new Tables.FieldNames();
+  /** The {@code EnumType} constant of each enum, in the {@code _Marshal} class. */
+  private final Map<String, String> enumFields = new java.util.HashMap<>();
+
+  /** The names of the {@code _Marshal} class's static fields, with the enums' taken. */
+  Tables.FieldNames marshalFields() {
+    return marshalFields;
+  }
+
+  /** The {@code EnumType} constant of an enum, in the {@code _Marshal} class. */
+  String enumField(String qapiName) {
+    return enumFields.get(qapiName);
   }
 
   /** True if the condition holds in this configuration. */
@@ -148,6 +171,12 @@ final class Marshalling {
         case NULL -> CodeBlock.of("$T.qnull($L, $L)", Poet.INPUT, parser, path);
       };
     }
+    String enumField = enumField(type.qapiName());
+    if (enumField != null) {
+      return local
+          ? CodeBlock.of("$L.read($L, $L, $L)", enumField, parser, path, name)
+          : CodeBlock.of("$T.$L.read($L, $L, $L)", marshal, enumField, parser, path, name);
+    }
     CodeBlock reader = local ? CodeBlock.of("$L", readerName(type)) : CodeBlock.of("$T.$L", marshal, readerName(type));
     if (takesName(type)) {
       return CodeBlock.of("$L($L, $L, $L)", reader, parser, path, name);
@@ -176,6 +205,10 @@ final class Marshalling {
         default -> throw new AssertionError(type);
       };
     }
+    String enumField = enumField(type.qapiName());
+    if (enumField != null) {
+      return CodeBlock.of("$T.$L.write($L, $L);\n", marshal, enumField, out, value);
+    }
     return CodeBlock.of("$T.$L($L, $L);\n", marshal, writerName(type), out, value);
   }
 
@@ -191,7 +224,13 @@ final class Marshalling {
         case NUMBER, UINT64, SIZE, ANY -> null;
       };
     }
-    return local ? writerName(type) + "(" + out + ", " + value + ");" : null;
+    if (!local) {
+      return null;
+    }
+    String enumField = enumField(type.qapiName());
+    return enumField != null
+        ? enumField + ".write(" + out + ", " + value + ");"
+        : writerName(type) + "(" + out + ", " + value + ");";
   }
 
   /** The primitive type the runtime's reader of an integer type returns. */

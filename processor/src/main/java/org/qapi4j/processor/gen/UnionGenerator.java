@@ -94,7 +94,6 @@ final class UnionGenerator {
     }
     read.unindent().add("};\n");
     type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
-        .addJavadoc("Reads union {@code $L}; {@code p} is on its first token.\n", u.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(union)
         .addParameter(Poet.JSON_PARSER, "p")
@@ -140,7 +139,6 @@ final class UnionGenerator {
       write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name()).endControlFlow();
     }
     type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(u.name())))
-        .addJavadoc("Writes union {@code $L}: base and branch members in one object.\n", u.name())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(union, "value")
@@ -194,7 +192,6 @@ final class UnionGenerator {
     write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, a.name()).endControlFlow();
     return List.of(
         MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(a.name())))
-            .addJavadoc("Reads alternate {@code $L}: the JSON type says the variant.\n", a.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(alternate)
             .addParameter(Poet.JSON_PARSER, "p")
@@ -203,7 +200,6 @@ final class UnionGenerator {
             .addCode(read.build())
             .build(),
         MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(a.name())))
-            .addJavadoc("Writes alternate {@code $L}.\n", a.name())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .addParameter(Poet.JSON_GENERATOR, "out")
             .addParameter(alternate, "value")

@@ -33,6 +33,8 @@ final class Mirrors {
 
   private final Elements elements;
 
+  private final Map<AnnotationMirror, Map<String, AnnotationValue>> values = new java.util.IdentityHashMap<>();
+
   Mirrors(Elements elements) {
     this.elements = elements;
   }
@@ -48,13 +50,26 @@ final class Mirrors {
   }
 
   AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
-        elements.getElementValuesWithDefaults(mirror).entrySet()) {
-      if (e.getKey().getSimpleName().contentEquals(name)) {
-        return e.getValue();
-      }
+    AnnotationValue value = values(mirror).get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("no attribute " + name + " in " + mirror);
     }
-    throw new IllegalArgumentException("no attribute " + name + " in " + mirror);
+    return value;
+  }
+
+  /**
+   * The attributes of an annotation, defaults included, by name: looked up once per annotation
+   * (javac builds the map with the defaults afresh on every call).
+   */
+  private Map<String, AnnotationValue> values(AnnotationMirror mirror) {
+    return values.computeIfAbsent(mirror, m -> {
+      Map<String, AnnotationValue> byName = new java.util.HashMap<>();
+      for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+          elements.getElementValuesWithDefaults(m).entrySet()) {
+        byName.put(e.getKey().getSimpleName().toString(), e.getValue());
+      }
+      return byName;
+    });
   }
 
   Object value(AnnotationMirror mirror, String name) {

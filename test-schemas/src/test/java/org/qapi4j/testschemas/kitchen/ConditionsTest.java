@@ -56,12 +56,12 @@ class ConditionsTest {
 
   @Test
   void enumValuesWhoseConditionFailsAreRefused() {
-    Wire.Reader<TestIfEnum> reader = (p, path) -> KitchenSink_Marshal.readTestIfEnum(p, "e", "e");
+    Wire.Reader<TestIfEnum> reader = (p, path) -> KitchenSink_Marshal.TEST_IF_ENUM.read(p, "e", "e");
     assertEquals(TestIfEnum.BAR, read("\"bar\"", reader));
     assertEquals("Parameter 'e' does not accept value 'baz'", error(() -> read("\"baz\"", reader)));
-    assertEquals("\"bar\"", write(TestIfEnum.BAR, KitchenSink_Marshal::writeTestIfEnum));
+    assertEquals("\"bar\"", write(TestIfEnum.BAR, KitchenSink_Marshal.TEST_IF_ENUM::write));
     IllegalArgumentException absent =
-        assertThrows(IllegalArgumentException.class, () -> write(TestIfEnum.BAZ, KitchenSink_Marshal::writeTestIfEnum));
+        assertThrows(IllegalArgumentException.class, () -> write(TestIfEnum.BAZ, KitchenSink_Marshal.TEST_IF_ENUM::write));
     assertEquals("BAZ of TestIfEnum does not exist in this configuration (its @If condition fails)", absent.getMessage());
     JsonNode union = SCHEMA.memberType(SCHEMA.argType("test-if-union-cmd"), "union-cmd-arg");
     JsonNode tag = SCHEMA.memberType(union, "type");

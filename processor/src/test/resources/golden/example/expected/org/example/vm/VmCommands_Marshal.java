@@ -10,8 +10,15 @@ import tools.jackson.core.JsonParser;
 /**
  * Readers and writers of the types of QAPI schema {@code example}, QEMU's wire format on Jackson's
  * streaming API. Readers report input errors with QEMU's texts; writers print members in
- * QEMU's order. The tables of members and enum values are read by the runtime's
- * {@code ObjectType} and {@code EnumType}, which document their form.
+ * QEMU's order.
+ *
+ * <p>Each struct, union and alternate {@code T} has {@code readT(p, path)} (an alternate's also takes
+ * the {@code name} its errors print) and {@code writeT(out, value)}; each enum has an {@code EnumType}
+ * constant ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and {@code write(out, value)}.
+ * A reader expects the parser on the value's first token and leaves it on its last; {@code path} is
+ * the value's name in QEMU's errors ({@code null} for a command's arguments). The members of objects and
+ * the wire names of enums are tables, read and written by the runtime's {@code ObjectType} and
+ * {@code EnumType}, which document their form.
  */
 @Generated(
     value = "org.qapi4j.processor.Qapi4jProcessor",
@@ -26,38 +33,18 @@ public final class VmCommands_Marshal {
 
   private static final ObjectType STATUS_INFO = new ObjectType(TYPES, "StatusInfo", "running:bool/P singlestep:bool/P status:1", "2 1 0");
 
-  private static final EnumType<RunState> RUN_STATE = new EnumType<>("RunState", RunState.values(), "debug paused prelaunch running shutdown");
+  public static final EnumType<RunState> RUN_STATE = new EnumType<>("RunState", RunState.values(), "debug paused prelaunch running shutdown");
 
   private VmCommands_Marshal() {
   }
 
-  /**
-   * Reads struct {@code StatusInfo}; {@code p} is on its first token.
-   */
   public static StatusInfo readStatusInfo(JsonParser p, String path) {
     Object[] a = STATUS_INFO.read(p, path);
     return new StatusInfo((boolean) a[0], (boolean) a[1], (RunState) a[2]);
   }
 
-  /**
-   * Writes struct {@code StatusInfo}.
-   */
   public static void writeStatusInfo(JsonGenerator out, StatusInfo value) {
     STATUS_INFO.write(out, value.running(), value.singlestep(), value.status());
-  }
-
-  /**
-   * Reads enum {@code RunState}; {@code name} is what QEMU's error prints.
-   */
-  public static RunState readRunState(JsonParser p, String path, String name) {
-    return RUN_STATE.read(p, path, name);
-  }
-
-  /**
-   * Writes enum {@code RunState} as its wire name.
-   */
-  public static void writeRunState(JsonGenerator out, RunState value) {
-    RUN_STATE.write(out, value);
   }
 
   private static final class Types implements NamedTypes {
@@ -65,7 +52,7 @@ public final class VmCommands_Marshal {
     public Object read(int type, JsonParser p, String path, String name) {
       return switch (type) {
         case 0 -> readStatusInfo(p, path);
-        case 1 -> readRunState(p, path, name);
+        case 1 -> RUN_STATE.read(p, path, name);
         default -> throw new IllegalArgumentException("type " + type);
       };
     }
@@ -74,7 +61,7 @@ public final class VmCommands_Marshal {
     public void write(int type, JsonGenerator out, Object value) {
       switch (type) {
         case 0 -> writeStatusInfo(out, (StatusInfo) value);
-        case 1 -> writeRunState(out, (RunState) value);
+        case 1 -> RUN_STATE.write(out, (RunState) value);
         default -> throw new IllegalArgumentException("type " + type);
       }
     }
