@@ -1,6 +1,5 @@
 package org.qapi4j.model;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -51,7 +50,15 @@ public enum Builtin {
     return jsonType.equals("int");
   }
 
+  private static final java.util.Map<String, Builtin> BY_NAME = new java.util.HashMap<>();
+
+  static {
+    for (Builtin b : values()) {
+      BY_NAME.put(b.qapiName, b);
+    }
+  }
+
   public static Optional<Builtin> byName(String qapiName) {
-    return Arrays.stream(values()).filter(b -> b.qapiName.equals(qapiName)).findFirst();
+    return Optional.ofNullable(BY_NAME.get(qapiName));
   }
 }

@@ -39,11 +39,15 @@ public final class QemuJson {
 
   public static String write(Object value) {
     StringBuilder sb = new StringBuilder();
-    write(sb, value);
+    write(sb, value, new java.util.HashMap<>());
     return sb.toString();
   }
 
-  private static void write(StringBuilder sb, Object value) {
+  /**
+   * {@code orders} remembers the QEMU order of each set of keys met: the objects of an
+   * introspection reply have few distinct ones.
+   */
+  private static void write(StringBuilder sb, Object value, Map<List<String>, List<String>> orders) {
     if (value == null) {
       sb.append("null");
     } else if (value instanceof String s) {
@@ -54,7 +58,7 @@ public final class QemuJson {
       sb.append('[');
       for (int i = 0; i < list.size(); i++) {
         sb.append(i == 0 ? "" : ", ");
-        write(sb, list.get(i));
+        write(sb, list.get(i), orders);
       }
       sb.append(']');
     } else if (value instanceof Map<?, ?> map) {
@@ -62,12 +66,12 @@ public final class QemuJson {
       map.keySet().forEach(k -> keys.add((String) k));
       sb.append('{');
       boolean first = true;
-      for (String key : WireOrder.of(keys)) {
+      for (String key : orders.computeIfAbsent(keys, WireOrder::of)) {
         sb.append(first ? "" : ", ");
         first = false;
         string(sb, key);
         sb.append(": ");
-        write(sb, map.get(key));
+        write(sb, map.get(key), orders);
       }
       sb.append('}');
     } else {
