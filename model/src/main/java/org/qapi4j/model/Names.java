@@ -1,15 +1,10 @@
 package org.qapi4j.model;
 
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** QAPI's naming: the names Java identifiers derive, QEMU's name grammar and C mangling. */
 public final class Names {
-  /** QEMU's valid name: {@code (__RFQDN_)?(x-)?STEM}, matched case-insensitively. */
-  private static final Pattern VALID =
-      Pattern.compile("(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
-
   private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
 
   private Names() {}
@@ -60,26 +55,74 @@ public final class Names {
 
   /** QEMU's {@code c_name()} without protection: every character but letters, digits, {@code _} becomes {@code _}. */
   public static String cName(String name) {
-    StringBuilder sb = new StringBuilder(name.length());
+    char[] chars = null;
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-      sb.append(keep ? c : '_');
+      if (!isAsciiLetterOrDigit(c) && c != '_') {
+        if (chars == null) {
+          chars = name.toCharArray();
+        }
+        chars[i] = '_';
+      }
     }
-    return sb.toString();
+    return chars == null ? name : new String(chars);
   }
 
   /**
    * The stem of a valid name (the part after the optional {@code __RFQDN_} and {@code x-}
-   * prefixes), or null if the name is invalid: not of QEMU's form, or in the {@code q_} namespace
-   * QEMU reserves for itself.
+   * prefixes), or null if the name is invalid: not of QEMU's form {@code (__RFQDN_)?(x-)?STEM}
+   * (matched case-insensitively, {@code STEM} being {@code [a-z][a-z0-9_-]*}), or in the
+   * {@code q_} namespace QEMU reserves for itself.
    */
   public static String stem(String name) {
-    Matcher m = VALID.matcher(name);
-    if (!m.matches() || cName(name).startsWith("q_")) {
+    // VALID, by hand (it is checked for every name of a schema): the RFQDN cannot contain '_', so
+    // it ends at the first '_'; "x-" is the prefix only if what follows is a stem by itself.
+    int start = 0;
+    if (name.startsWith("__")) {
+      int end = name.indexOf('_', 2);
+      if (end <= 2) {
+        return null;
+      }
+      for (int i = 2; i < end; i++) {
+        char c = name.charAt(i);
+        if (!isAsciiLetterOrDigit(c) && c != '.' && c != '-') {
+          return null;
+        }
+      }
+      start = end + 1;
+    }
+    if (name.regionMatches(true, start, "x-", 0, 2) && isStem(name, start + 2)) {
+      start += 2;
+    } else if (!isStem(name, start)) {
       return null;
     }
-    return m.group(3);
+    // cName(name) starts with "q_": the namespace QEMU reserves for itself.
+    if (name.length() >= 2 && name.charAt(0) == 'q' && (name.charAt(1) == '_' || !isAsciiLetterOrDigit(name.charAt(1)))) {
+      return null;
+    }
+    return name.substring(start);
+  }
+
+  /** {@code name.substring(from)} is {@code [a-z][a-z0-9_-]*}, case-insensitively. */
+  private static boolean isStem(String name, int from) {
+    if (from >= name.length() || !isAsciiLetter(name.charAt(from))) {
+      return false;
+    }
+    for (int i = from + 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isAsciiLetter(c) || (c >= '0' && c <= '9');
   }
 
   /** QEMU's CamelCase rule for type names, on the stem. */

@@ -30,6 +30,17 @@ class NamesTest {
     assertNull(Names.stem("q-unix"));
     assertNull(Names.stem("_oops"));
     assertEquals("Q-x", Names.stem("Q-x"));
+    assertEquals("x-1abc", Names.stem("x-1abc")); // "x-" is the prefix only before a stem
+    assertEquals("a", Names.stem("X-a"));
+    assertEquals("x", Names.stem("x"));
+    assertEquals("x-", Names.stem("x-")); // no stem after the prefix: all of it is the stem
+    assertEquals("Foo", Names.stem("__com.example_Foo"));
+    assertEquals("example_Foo", Names.stem("__com_example_Foo")); // the RFQDN ends at the first '_'
+    assertNull(Names.stem("___x"));
+    assertNull(Names.stem("__a.b"));
+    assertNull(Names.stem("q_x"));
+    assertNull(Names.stem("q.x"));
+    assertEquals("qx", Names.stem("qx"));
   }
 
   @Test
