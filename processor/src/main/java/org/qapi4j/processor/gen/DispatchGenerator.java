@@ -195,7 +195,7 @@ public final class DispatchGenerator {
       List<Member> members = ((StructDef) data).members();
       String field = fieldNames.of(c.name());
       type.addField(tables.objectType(
-          field, CodeBlock.of("$T.TYPES", MarshalGenerator.className(schema)), c.name(), members));
+          field, MarshalGenerator.className(schema), c.name(), members));
       String a = names.newName("a");
       code.addStatement("Object[] $L = $L.read($T.arguments(arguments), null)", a, field, Poet.INPUT);
       args = Tables.casts(members, 0, a);

@@ -121,7 +121,7 @@ public final class EmitterGenerator {
     }
     String field = fieldNames.of(e.name());
     type.addField(tables.objectType(
-        field, CodeBlock.of("$T.TYPES", MarshalGenerator.className(schema)), e.name(), members));
+        field, MarshalGenerator.className(schema), e.name(), members));
     StringBuilder values = new StringBuilder();
     for (Member m : members) {
       values.append(", ").append(m.javaName());

@@ -8,6 +8,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class MarshalGenerator {
                 .addJavadoc("The schema's named types, for the tables of generated code.\n")
                 .initializer("new Types()").build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    CodeBlock.Builder reads = CodeBlock.builder();
+    StringBuilder reads = new StringBuilder();
     CodeBlock.Builder writes = CodeBlock.builder();
     nested = nested();
     for (Definition d : schema.definitions()) {
@@ -105,16 +106,18 @@ public final class MarshalGenerator {
       }
       TypeName java = javaType(TypeRef.named(d.name()));
       String reader = Marshalling.readerName(TypeRef.named(d.name()));
+      // The text around the type names goes into the formats: JavaPoet's cost is per piece.
+      String number = Integer.toString(tables.number(d.name()));
       if (d instanceof EnumDef) {
         String field = marshalling.enumField(d.name());
-        reads.add("case $L -> $L.read(p, path, name);\n", tables.number(d.name()), field);
-        writes.add("case $L -> $L.write(out, ($T) value);\n", tables.number(d.name()), field, java);
+        reads.append("case ").append(number).append(" -> ").append(field).append(".read(p, path, name);\n");
+        writes.add(Poet.escape("case " + number + " -> " + field + ".write(out, (") + "$T) value);\n", java);
         continue;
       }
       boolean named = d instanceof AlternateDef;
-      reads.add("case $L -> $L(p, path$L);\n", tables.number(d.name()), reader, named ? ", name" : "");
-      writes.add("case $L -> $L(out, ($T) value);\n", tables.number(d.name()),
-          Marshalling.writerName(TypeRef.named(d.name())), java);
+      reads.append("case ").append(number).append(" -> ").append(reader).append(named ? "(p, path, name);\n" : "(p, path);\n");
+      writes.add(Poet.escape("case " + number + " -> " + Marshalling.writerName(TypeRef.named(d.name())) + "(out, (")
+          + "$T) value);\n", java);
     }
     for (TypeRef.Array array : arrays().values()) {
       array(type, array);
@@ -124,7 +127,7 @@ public final class MarshalGenerator {
   }
 
   /** The {@link #Tables.NAMED_TYPES} of the schema: two switches over the readers and writers. */
-  private TypeSpec types(CodeBlock.Builder reads, CodeBlock.Builder writes) {
+  private TypeSpec types(StringBuilder reads, CodeBlock.Builder writes) {
     return TypeSpec.classBuilder("Types")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(Tables.NAMED_TYPES)
@@ -136,9 +139,9 @@ public final class MarshalGenerator {
             .addParameter(Poet.JSON_PARSER, "p")
             .addParameter(String.class, "path")
             .addParameter(String.class, "name")
-            .addCode(reads.isEmpty()
+            .addCode(reads.length() == 0
                 ? CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class)
-                : CodeBlock.builder().add("return switch (type) {\n$>").add(reads.build())
+                : CodeBlock.builder().add("return switch (type) {\n$>").add("$L", reads)
                     .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class)
                     .build())
             .build())
@@ -234,7 +237,7 @@ public final class MarshalGenerator {
 
   /** A table of members, in a static field. */
   FieldSpec objectType(String field, String owner, List<Member> members) {
-    return tables.objectType(field, CodeBlock.of("TYPES"), owner, members);
+    return tables.objectType(field, null, owner, members);
   }
 
   // Structs.
@@ -296,21 +299,24 @@ public final class MarshalGenerator {
    * false from {@code a[offset]}.
    */
   private CodeBlock construct(StructDef s, int offset, boolean relative) {
-    CodeBlock.Builder b = CodeBlock.builder().add("new $T(", javaType(TypeRef.named(s.name())));
+    // The text between the type names goes into the formats: JavaPoet's cost is per piece.
+    StringBuilder format = new StringBuilder("new $T(");
+    List<Object> args = new ArrayList<>();
+    args.add(javaType(TypeRef.named(s.name())));
     int at = offset;
-    boolean first = true;
+    String separator = "";
     if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      b.add("$L(a, $L)", constructorName(base), relative ? index(at) : Integer.toString(at));
+      format.append(Poet.escape(constructorName(base) + "(a, " + (relative ? index(at) : Integer.toString(at)) + ")"));
       at += flat(base).size();
-      first = false;
+      separator = ", ";
     }
     for (Member m : s.members()) {
-      b.add(first ? "($T) a[$L]" : ", ($T) a[$L]", Poet.typeName(m.javaType()),
-          relative ? index(at) : Integer.toString(at));
+      format.append(separator).append("($T) a[").append(relative ? index(at) : Integer.toString(at)).append(']');
+      args.add(Poet.typeName(m.javaType()));
       at++;
-      first = false;
+      separator = ", ";
     }
-    return b.add(")").build();
+    return CodeBlock.of(format.append(')').toString(), args.toArray());
   }
 
   private static String index(int offset) {

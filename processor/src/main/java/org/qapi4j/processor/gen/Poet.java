@@ -73,6 +73,11 @@ final class Poet {
         raw, type.typeArguments().stream().map(Poet::typeName).toArray(TypeName[]::new));
   }
 
+  /** Text for a JavaPoet format, as it is: {@code $} doubled. */
+  static String escape(String text) {
+    return text.indexOf('$') < 0 ? text : text.replace("$", "$$");
+  }
+
   /** A generated class beside {@code type}: {@code Outer_Inner_Suffix} in the same package. */
   static ClassName sibling(JavaType type, String suffix) {
     return ClassName.get(type.packageName(), String.join("_", type.simpleNames()) + suffix);

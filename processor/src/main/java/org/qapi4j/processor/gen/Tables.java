@@ -131,13 +131,17 @@ final class Tables {
   }
 
   /**
-   * {@code private static final ObjectType FIELD = new ObjectType(types, owner, table, order)};
-   * {@code types} is the expression of the schema's {@code NamedTypes}.
+   * {@code private static final ObjectType FIELD = new ObjectType(TYPES, owner, table, order)};
+   * {@code marshal} is the {@code _Marshal} class whose {@code TYPES} it uses, null inside it.
    */
-  FieldSpec objectType(String field, CodeBlock types, String owner, List<Member> members) {
-    return FieldSpec.builder(OBJECT_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer("new $T($L, $L, $L, $L)", OBJECT_TYPE, types, Marshalling.literal(owner),
-            Marshalling.literal(table(members)), Marshalling.literal(wireOrder(members)))
+  FieldSpec objectType(String field, ClassName marshal, String owner, List<Member> members) {
+    // One format with the text in it: JavaPoet's cost is per piece.
+    String arguments = Poet.escape(Marshalling.literal(owner) + ", " + Marshalling.literal(table(members)) + ", "
+        + Marshalling.literal(wireOrder(members)) + ")");
+    FieldSpec.Builder b = FieldSpec.builder(OBJECT_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+    return (marshal == null
+            ? b.initializer("new $T(TYPES, " + arguments, OBJECT_TYPE)
+            : b.initializer("new $T($T.TYPES, " + arguments, OBJECT_TYPE, marshal))
         .build();
   }
 
