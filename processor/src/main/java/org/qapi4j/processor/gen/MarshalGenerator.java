@@ -9,12 +9,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.qapi4j.model.AlternateDef;
 import org.qapi4j.model.Builtin;
@@ -44,7 +42,6 @@ public final class MarshalGenerator {
   private final Marshalling marshalling;
   private final Tables tables;
   private final Tables.FieldNames fieldNames;
-  private Set<String> nested;
 
   public MarshalGenerator(Schema schema) {
     this(schema, java.util.Set.of());
@@ -91,7 +88,6 @@ public final class MarshalGenerator {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     StringBuilder reads = new StringBuilder();
     CodeBlock.Builder writes = CodeBlock.builder();
-    nested = nested();
     for (Definition d : schema.definitions()) {
       if (d instanceof StructDef s && !s.implicit()) {
         struct(type, s);
@@ -185,20 +181,6 @@ public final class MarshalGenerator {
     return arrays;
   }
 
-  /** The structs that are the base of another struct or a union's base or branch: they get a {@code newS(a, i)}. */
-  private Set<String> nested() {
-    Set<String> nested = new HashSet<>();
-    for (Definition d : schema.definitions()) {
-      if (d instanceof StructDef s) {
-        s.base().ifPresent(nested::add);
-      } else if (d instanceof UnionDef u) {
-        nested.add(u.base());
-        u.variants().forEach(v -> nested.add(v.type().qapiName()));
-      }
-    }
-    return nested;
-  }
-
   TypeName javaType(TypeRef type) {
     if (type instanceof TypeRef.Array a) {
       return ParameterizedTypeName.get(Poet.LIST, javaType(a.element()).box());
@@ -247,11 +229,6 @@ public final class MarshalGenerator {
     return marshalling.flatten(s, "value").stream().map(Marshalling.Flat::member).toList();
   }
 
-  /** The name of the method building a struct from the values the runtime read. */
-  static String constructorName(StructDef s) {
-    return "new" + Poet.identifier(s.name());
-  }
-
   private void struct(TypeSpec.Builder type, StructDef s) {
     TypeName java = javaType(TypeRef.named(s.name()));
     String field = fieldName(s.name());
@@ -262,20 +239,9 @@ public final class MarshalGenerator {
         .returns(java)
         .addParameter(Poet.JSON_PARSER, "p")
         .addParameter(String.class, "path");
-    if (nested.contains(s.name())) {
-      type.addMethod(read.addCode("$L", "return " + constructorName(s) + "(" + field + ".read(p, path), 0);\n").build());
-      type.addMethod(MethodSpec.methodBuilder(constructorName(s))
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(java)
-          .addParameter(Object[].class, "a")
-          .addParameter(TypeName.INT, "i")
-          .addCode("return $L;\n", construct(s, 0, true))
-          .build());
-    } else {
-      type.addMethod(read.addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
-          .addCode("return $L;\n", construct(s, 0, false))
-          .build());
-    }
+    type.addMethod(read.addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
+        .addCode("return $L;\n", construct(s, 0))
+        .build());
     type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
@@ -294,33 +260,33 @@ public final class MarshalGenerator {
   }
 
   /**
-   * {@code new S(newBase(a, i), (T) a[i + n], ...)}: struct {@code S} from the values of its
-   * flattened members (its base's first) from {@code a[i + offset]}, or with {@code relative}
-   * false from {@code a[offset]}.
+   * {@code new S(new Base((T) a[0], ...), (T) a[n], ...)}: struct {@code S} built from the values
+   * of its flattened members (its bases' first) in array {@code a}, from {@code a[offset]}.
    */
-  private CodeBlock construct(StructDef s, int offset, boolean relative) {
-    // The text between the type names goes into the formats: JavaPoet's cost is per piece.
-    StringBuilder format = new StringBuilder("new $T(");
+  CodeBlock construct(StructDef s, int offset) {
+    // The text between the type names goes into the format: JavaPoet's cost is per piece.
+    StringBuilder format = new StringBuilder();
     List<Object> args = new ArrayList<>();
+    construct(s, offset, format, args);
+    return CodeBlock.of(format.toString(), args.toArray());
+  }
+
+  private void construct(StructDef s, int offset, StringBuilder format, List<Object> args) {
+    format.append("new $T(");
     args.add(javaType(TypeRef.named(s.name())));
     int at = offset;
     String separator = "";
     if (s.base().isPresent() && marshalling.definition(s.base().get()) instanceof StructDef base) {
-      format.append(Poet.escape(constructorName(base) + "(a, " + (relative ? index(at) : Integer.toString(at)) + ")"));
+      construct(base, at, format, args);
       at += flat(base).size();
       separator = ", ";
     }
     for (Member m : s.members()) {
-      format.append(separator).append("($T) a[").append(relative ? index(at) : Integer.toString(at)).append(']');
+      format.append(separator).append("($T) a[").append(at++).append(']');
       args.add(Poet.typeName(m.javaType()));
-      at++;
       separator = ", ";
     }
-    return CodeBlock.of(format.append(')').toString(), args.toArray());
-  }
-
-  private static String index(int offset) {
-    return offset == 0 ? "i" : "i + " + offset;
+    format.append(')');
   }
 
   // Enums.

@@ -72,8 +72,8 @@ final class UnionGenerator {
     CodeBlock.Builder read = CodeBlock.builder();
     read.addStatement("$T.beginObject(p, path)", Poet.INPUT);
     read.addStatement("byte[] object = $T.capture(p)", Poet.INPUT);
-    read.addStatement("$T base = $L($L.readLenient($T.reread(object), path), 0)",
-        javaType.apply(TypeRef.named(base.name())), MarshalGenerator.constructorName(base), baseField, Poet.INPUT);
+    read.addStatement("Object[] a = $L.readLenient($T.reread(object), path)", baseField, Poet.INPUT);
+    read.addStatement("$T base = $L", javaType.apply(TypeRef.named(base.name())), marshal.construct(base, 0));
     read.add("return switch ($L) {\n", tagOfBase).indent();
     for (EnumValue value : tagEnum.values()) {
       Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
@@ -81,16 +81,20 @@ final class UnionGenerator {
         // Not in this configuration (the base reader refuses a value that is not).
         read.add("case $L -> throw $T.badEnumValue($S, $S);\n", value.javaName(), Poet.INPUT, u.discriminator(),
             value.name());
-      } else if (v != null) {
-        StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
-        read.add("case $L -> new $T(base, $L($L.read($T.reread(object), path), $L));\n", value.javaName(),
-            Poet.className(v.javaType()), MarshalGenerator.constructorName(branch), branchFields.get(v.name()),
-            Poet.INPUT, baseMembers.size());
-      } else {
-        read.add("case $L -> new $T($L($L.read($T.reread(object), path), 0));\n", value.javaName(),
-            Poet.className(u.javaOther().orElseThrow()), MarshalGenerator.constructorName(base), baseField,
-            Poet.INPUT);
+        continue;
       }
+      // The second look: base and branch, with every member checked; the base's value is the first look's.
+      read.add("case $L -> {\n$>", value.javaName());
+      if (v != null) {
+        StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
+        read.addStatement("a = $L.read($T.reread(object), path)", branchFields.get(v.name()), Poet.INPUT);
+        read.addStatement("yield new $T(base, $L)", Poet.className(v.javaType()),
+            marshal.construct(branch, baseMembers.size()));
+      } else {
+        read.addStatement("$L.read($T.reread(object), path)", baseField, Poet.INPUT);
+        read.addStatement("yield new $T(base)", Poet.className(u.javaOther().orElseThrow()));
+      }
+      read.add("$<}\n");
     }
     read.unindent().add("};\n");
     type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
