@@ -54,7 +54,8 @@ public final class Qapi4jProcessor extends AbstractProcessor {
 
   /**
    * The processor option {@code -Aqapi4j.timing}: a note per schema with the time each phase took
-   * (read the elements, check, generate and render the code, write it to the filer), for
+   * (read the elements; check; generate, render and write the dispatch table, emitters and
+   * introspection; wait for the marshalling class from the other thread and write it), for
    * {@code bench/schema.sh}.
    */
   public static final String TIMING_OPTION = "qapi4j.timing";
@@ -168,17 +169,18 @@ public final class Qapi4jProcessor extends AbstractProcessor {
       others.add(render(group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue())));
     }
     String introspection = SchemaInfo.render(schema, false, defined);
+    // What is ready goes to the filer while the other thread finishes the marshalling class.
+    others.forEach(r -> write(root, r));
+    writeIntrospection(root, pkg, schema, introspection);
+    phases.done("generate");
     Rendered marshalText;
     try {
       marshalText = marshal.join();
     } catch (java.util.concurrent.CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
-    phases.done("generate");
     write(root, marshalText);
-    others.forEach(r -> write(root, r));
-    writeIntrospection(root, pkg, schema, introspection);
-    phases.done("write");
+    phases.done("marshalling");
     if (processingEnv.getOptions().containsKey(TIMING_OPTION)) {
       processingEnv.getMessager().printMessage(Kind.NOTE,
           "[qapi4j:timing] schema " + root.getQualifiedName() + ": " + phases);
