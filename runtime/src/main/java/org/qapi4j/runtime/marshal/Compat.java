@@ -78,7 +78,7 @@ public final class Compat {
     return refused(current(), features, ErrorClass.GenericError, "parameter", name);
   }
 
-  /** For a generated enum reader: {@code constant}, unless the current policy refuses {@code value}. */
+  /** For an enum reader ({@link EnumType}): {@code constant}, unless the current policy refuses {@code value}. */
   public static <E> E value(int features, String value, E constant) {
     QmpError e = refused(current(), features, ErrorClass.GenericError, "value", value);
     if (e != null) {
@@ -87,7 +87,7 @@ public final class Compat {
     return constant;
   }
 
-  /** For a generated writer: true if a member with these special features is left out. */
+  /** For a writer ({@link ObjectType}): true if a member with these special features is left out. */
   public static boolean hidden(int features) {
     return current().hides(features);
   }
