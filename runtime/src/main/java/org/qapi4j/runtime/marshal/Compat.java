@@ -78,7 +78,10 @@ public final class Compat {
     return refused(current(), features, ErrorClass.GenericError, "parameter", name);
   }
 
-  /** For an enum reader ({@link EnumType}): {@code constant}, unless the current policy refuses {@code value}. */
+  /**
+   * For an enum reader ({@link EnumType}): {@code constant}, unless the current policy refuses
+   * {@code value}.
+   */
   public static <E> E value(int features, String value, E constant) {
     QmpError e = refused(current(), features, ErrorClass.GenericError, "value", value);
     if (e != null) {
