@@ -1,7 +1,8 @@
 // Valid: names QEMU accepts that look suspicious: values starting with a digit, 'x-' and
 // downstream '__RFQDN_' prefixes, 'q' and 'has' alone, 'queue' and 'hash' (no reserved prefix),
 // 'u2', type names ending in 'Kind' or a digit, excepted names with '_' and upper case, enum values
-// differing only in case, and exception entries that name nothing.
+// differing only in case, and exception entries that name nothing; types named as the generated
+// marshalling's own names (its TYPES constant, its Types class, the runtime's tables).
 package cases.good.names;
 
 import java.util.List;
@@ -23,6 +24,12 @@ public interface Api {
 
   enum ShapeKind { ROUND, SQUARE }
 
+  enum Types { ONE, TWO }
+
+  record ObjectType(Types types, long n) {}
+
+  record NamedTypes(ObjectType object, List<Types> all) {}
+
   record Vec2(long q, boolean has, long queue, String hash, long u2, @Name("x-perf") long perf) {}
 
   record Excepted(@Name("node_name") String nodeName, @Name("Cap") long cap) {}
@@ -35,7 +42,7 @@ public interface Api {
   @Command
   void xPerf(
       KeyCode key, ShapeKind kind, Vec2 vec, Excepted excepted, @Optional Downstream downstream,
-      List<KeyCode> keys);
+      List<KeyCode> keys, @Optional NamedTypes named);
 
   @Command(name = "__org.qemu_x-command")
   void downstream();

@@ -122,7 +122,7 @@ public final class MarshalGenerator {
     return type.build();
   }
 
-  /** The {@link #Tables.NAMED_TYPES} of the schema: two switches over the readers and writers. */
+  /** The schema's {@code NamedTypes}: two switches over the readers and writers. */
   private TypeSpec types(StringBuilder reads, CodeBlock.Builder writes) {
     return TypeSpec.classBuilder("Types")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)

@@ -44,6 +44,7 @@ final class Marshalling {
     this.marshal = marshal;
     this.defined = Set.copyOf(defined);
     this.local = local;
+    marshalFields.of("TYPES"); // the class's NamedTypes
     for (Definition d : schema.definitions()) {
       if (d instanceof org.qapi4j.model.EnumDef) {
         enumFields.put(d.name(), marshalFields.of(d.name()));
