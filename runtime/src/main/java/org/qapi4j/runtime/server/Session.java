@@ -85,6 +85,11 @@ public abstract class Session implements JsonStreamer.Listener {
   /** Closes the transport; callable from any thread, more than once. */
   public abstract void close();
 
+  /** True when all that was sent has been handed to the transport. */
+  boolean drained() {
+    return true;
+  }
+
   public boolean negotiated() {
     return negotiated;
   }

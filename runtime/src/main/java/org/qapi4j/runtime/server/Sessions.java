@@ -56,13 +56,13 @@ public final class Sessions {
     }
   }
 
-  /** Calls {@code done} once every socket session has written its output, or at the deadline. */
+  /** Calls {@code done} once every session has written its output, or at the deadline. */
   public void flushAll(long deadlineNanos, Runnable done) {
     io.execute(
         new Runnable() {
           @Override
           public void run() {
-            boolean drained = open.stream().allMatch(s -> !(s instanceof SocketSession ss) || ss.drained());
+            boolean drained = open.stream().allMatch(Session::drained);
             if (drained || System.nanoTime() > deadlineNanos) {
               done.run();
             } else {

@@ -143,6 +143,7 @@ final class SocketSession extends Session {
   }
 
   /** True when nothing waits to be written. */
+  @Override
   boolean drained() {
     return output.isEmpty();
   }

@@ -3,11 +3,16 @@ package org.qapi4j.runtime.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.function.Consumer;
 
 /**
  * The session on standard input and output: a thread reads input (blocking, as stdin cannot be
- * selected) and stops reading while the session is suspended; output is written in place.
+ * selected) and stops reading while the session is suspended; another writes output (blocking), so
+ * that whoever sends (an emitter, the main loop) never waits for the reader at the other end.
+ *
+ * <p>As for a socket, the output not yet written is bounded by {@link #OUTPUT_LIMIT}: past it the
+ * client is taken to be gone, the session closes with a log line, and what waited is dropped.
  */
 final class StdioSession extends Session {
   private static final System.Logger LOG = System.getLogger(StdioSession.class.getName());
@@ -16,7 +21,13 @@ final class StdioSession extends Session {
   private final OutputStream out;
   private final Consumer<Session> onClose;
   private final Thread reader;
+  private final Thread writer;
   private boolean closing; // guarded by this
+
+  private final Object outputLock = new Object();
+  private final ArrayDeque<byte[]> output = new ArrayDeque<>(); // guarded by outputLock
+  /** Bytes queued or being written. Guarded by outputLock. */
+  private long outputBytes;
 
   StdioSession(Dispatcher dispatcher, InputStream in, OutputStream out, Consumer<Session> onClose) {
     super(dispatcher);
@@ -25,9 +36,12 @@ final class StdioSession extends Session {
     this.onClose = onClose;
     this.reader = new Thread(this::readLoop, "qmp-stdio");
     this.reader.setDaemon(true);
+    this.writer = new Thread(this::writeLoop, "qmp-stdio-out");
+    this.writer.setDaemon(true);
   }
 
   void start() {
+    writer.start();
     reader.start();
   }
 
@@ -55,15 +69,61 @@ final class StdioSession extends Session {
   }
 
   @Override
-  public synchronized void send(byte[] message) {
-    if (closed()) {
-      return;
+  public void send(byte[] message) {
+    long pending;
+    synchronized (outputLock) {
+      if (closed()) {
+        return;
+      }
+      pending = outputBytes + message.length;
+      if (pending <= OUTPUT_LIMIT) {
+        output.add(message);
+        outputBytes = pending;
+        outputLock.notifyAll();
+        return;
+      }
     }
+    LOG.log(System.Logger.Level.WARNING, "disconnecting the QMP client on stdio, which does not read its output: "
+        + pending + " bytes would wait for it, the limit is " + OUTPUT_LIMIT);
+    close();
+  }
+
+  private void writeLoop() {
     try {
-      out.write(message);
-      out.flush();
+      while (true) {
+        byte[] message;
+        boolean last;
+        synchronized (outputLock) {
+          while (output.isEmpty() && !closed()) {
+            outputLock.wait();
+          }
+          if (closed()) {
+            return;
+          }
+          message = output.poll();
+          last = output.isEmpty();
+        }
+        out.write(message);
+        if (last) {
+          out.flush();
+        }
+        synchronized (outputLock) {
+          outputBytes -= message.length;
+        }
+      }
     } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "stdout failed", e);
       close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** True when all that was sent is written. */
+  @Override
+  boolean drained() {
+    synchronized (outputLock) {
+      return outputBytes == 0;
     }
   }
 
@@ -84,6 +144,13 @@ final class StdioSession extends Session {
     markClosed();
     synchronized (this) {
       notifyAll();
+    }
+    synchronized (outputLock) {
+      for (byte[] dropped : output) {
+        outputBytes -= dropped.length; // what is being written, if anything, is counted down by the writer
+      }
+      output.clear();
+      outputLock.notifyAll();
     }
     onClose.accept(this);
   }
