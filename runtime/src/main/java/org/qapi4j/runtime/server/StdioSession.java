@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * that whoever sends (an emitter, the main loop) never waits for the reader at the other end.
  *
  * <p>As for a socket, the output not yet written is bounded by {@link #OUTPUT_LIMIT}: past it the
- * client is taken to be gone, the session closes with a log line, and what waited is dropped.
+ * client is taken to be gone, the session closes with a log line, and what waited is dropped. A
+ * session closed otherwise (standard input ended, the server stops) still writes what it was sent,
+ * and leaves the server's list of sessions only then, so that a server stopping waits for it.
  */
 final class StdioSession extends Session {
   private static final System.Logger LOG = System.getLogger(StdioSession.class.getName());
@@ -23,6 +25,7 @@ final class StdioSession extends Session {
   private final Thread reader;
   private final Thread writer;
   private boolean closing; // guarded by this
+  private final java.util.concurrent.atomic.AtomicBoolean removed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Object outputLock = new Object();
   private final ArrayDeque<byte[]> output = new ArrayDeque<>(); // guarded by outputLock
@@ -72,7 +75,7 @@ final class StdioSession extends Session {
   public void send(byte[] message) {
     long pending;
     synchronized (outputLock) {
-      if (closed()) {
+      if (closed() || removed.get()) {
         return;
       }
       pending = outputBytes + message.length;
@@ -85,6 +88,7 @@ final class StdioSession extends Session {
     }
     LOG.log(System.Logger.Level.WARNING, "disconnecting the QMP client on stdio, which does not read its output: "
         + pending + " bytes would wait for it, the limit is " + OUTPUT_LIMIT);
+    discardOutput();
     close();
   }
 
@@ -97,8 +101,8 @@ final class StdioSession extends Session {
           while (output.isEmpty() && !closed()) {
             outputLock.wait();
           }
-          if (closed()) {
-            return;
+          if (output.isEmpty()) {
+            break; // closed, and all was written
           }
           message = output.poll();
           last = output.isEmpty();
@@ -113,9 +117,30 @@ final class StdioSession extends Session {
       }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "stdout failed", e);
+      discardOutput();
       close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    removed();
+  }
+
+  /** Drops what waits to be written: the client will not read it. */
+  private void discardOutput() {
+    synchronized (outputLock) {
+      for (byte[] dropped : output) {
+        outputBytes -= dropped.length; // what is being written, if anything, is counted down by the writer
+      }
+      output.clear();
+      outputLock.notifyAll();
+    }
+    removed(); // the writer may be stuck in a write that never returns
+  }
+
+  /** The session leaves the server's list once its output is written or dropped; once. */
+  private void removed() {
+    if (removed.compareAndSet(false, true)) {
+      onClose.accept(this);
     }
   }
 
@@ -146,12 +171,7 @@ final class StdioSession extends Session {
       notifyAll();
     }
     synchronized (outputLock) {
-      for (byte[] dropped : output) {
-        outputBytes -= dropped.length; // what is being written, if anything, is counted down by the writer
-      }
-      output.clear();
-      outputLock.notifyAll();
+      outputLock.notifyAll(); // the writer writes what waits, then ends and removes the session
     }
-    onClose.accept(this);
   }
 }

@@ -66,6 +66,43 @@ class StdioSessionTest {
   }
 
   @Test
+  void whatWasSentBeforeClosingIsStillWritten() throws InterruptedException {
+    // Standard input ends (or the server stops) while replies still wait to be written: they are
+    // written, and only then does the session leave the server's list.
+    CountDownLatch slow = new CountDownLatch(1);
+    ByteArrayOutputStream written = new ByteArrayOutputStream();
+    OutputStream out = new OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        try {
+          slow.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        written.write(b, off, len);
+      }
+    };
+    CountDownLatch removed = new CountDownLatch(1);
+    StdioSession session = new StdioSession(dispatcher, silentInput, out, s -> removed.countDown());
+    session.start();
+    session.send("{\"return\": {}}\r\n".getBytes(StandardCharsets.UTF_8));
+    session.send("{\"event\": \"SHUTDOWN\"}\r\n".getBytes(StandardCharsets.UTF_8));
+    session.close();
+    session.send("{\"event\": \"LATE\"}\r\n".getBytes(StandardCharsets.UTF_8)); // after closing: not sent
+    assertFalse(session.drained());
+    assertEquals(1, removed.getCount()); // still in the server's list, which waits for it to drain
+    slow.countDown();
+    assertTrue(removed.await(20, TimeUnit.SECONDS));
+    assertTrue(session.drained());
+    assertEquals("{\"return\": {}}\r\n{\"event\": \"SHUTDOWN\"}\r\n", written.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   @Timeout(60) // a sender that blocks on the stuck output would hang here
   void aReaderThatNeverReadsIsDisconnectedWithoutBlockingTheSender() throws InterruptedException {
     // Standard output whose reader is stuck: every write blocks until the test ends.
