@@ -87,15 +87,67 @@ final class Migration {
     return status;
   }
 
-  /** {@code migrate-set-capabilities}. */
+  /** {@code migrate-set-capabilities}: the change is made whole, or not at all. */
   synchronized void setCapabilities(List<MigrationCapabilityStatus> changes) {
+    // QEMU refuses a change while an outgoing migration runs; this machine's migrations are
+    // incoming only, which QEMU does not look at.
+    Set<MigrationCapability> next = capabilities.isEmpty()
+        ? EnumSet.noneOf(MigrationCapability.class) : EnumSet.copyOf(capabilities);
     for (MigrationCapabilityStatus c : changes) {
       if (c.state()) {
-        capabilities.add(c.capability());
+        next.add(c.capability());
       } else {
-        capabilities.remove(c.capability());
+        next.remove(c.capability());
       }
     }
+    String problem = incompatibility(next);
+    if (problem != null) {
+      throw new QmpError(problem);
+    }
+    capabilities.clear();
+    capabilities.addAll(next);
+  }
+
+  /** The capabilities {@code background-snapshot} excludes, in the order QEMU 7.2 looks for them. */
+  private static final List<MigrationCapability> NOT_WITH_BACKGROUND_SNAPSHOT = List.of(
+      MigrationCapability.POSTCOPY_RAM, MigrationCapability.DIRTY_BITMAPS, MigrationCapability.POSTCOPY_BLOCKTIME,
+      MigrationCapability.LATE_BLOCK_ACTIVATE, MigrationCapability.RETURN_PATH, MigrationCapability.MULTIFD,
+      MigrationCapability.PAUSE_BEFORE_SWITCHOVER, MigrationCapability.AUTO_CONVERGE, MigrationCapability.RELEASE_RAM,
+      MigrationCapability.RDMA_PIN_ALL, MigrationCapability.COMPRESS, MigrationCapability.XBZRLE,
+      MigrationCapability.X_COLO, MigrationCapability.VALIDATE_UUID, MigrationCapability.ZERO_COPY_SEND);
+
+  /**
+   * QEMU 7.2's {@code migrate_caps_check()} on the capabilities a change would leave: the first
+   * combination it refuses, in its words, or null. (This machine has no TLS, and its host supports
+   * postcopy and write tracking, as QEMU's does on this build host.)
+   */
+  private static String incompatibility(Set<MigrationCapability> caps) {
+    if (caps.contains(MigrationCapability.POSTCOPY_RAM) && caps.contains(MigrationCapability.X_IGNORE_SHARED)) {
+      return "Postcopy is not compatible with ignore-shared";
+    }
+    if (caps.contains(MigrationCapability.BACKGROUND_SNAPSHOT)) {
+      for (MigrationCapability c : NOT_WITH_BACKGROUND_SNAPSHOT) {
+        if (caps.contains(c)) {
+          return "Background-snapshot is not compatible with " + c.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+      }
+    }
+    if (caps.contains(MigrationCapability.ZERO_COPY_SEND) && (!caps.contains(MigrationCapability.MULTIFD)
+        || caps.contains(MigrationCapability.COMPRESS) || caps.contains(MigrationCapability.XBZRLE))) {
+      return "Zero copy only available for non-compressed non-TLS multifd migration";
+    }
+    if (caps.contains(MigrationCapability.POSTCOPY_PREEMPT)) {
+      if (!caps.contains(MigrationCapability.POSTCOPY_RAM)) {
+        return "Postcopy preempt requires postcopy-ram";
+      }
+      if (caps.contains(MigrationCapability.COMPRESS)) {
+        return "Postcopy preempt not compatible with compress";
+      }
+    }
+    if (caps.contains(MigrationCapability.MULTIFD) && caps.contains(MigrationCapability.COMPRESS)) {
+      return "Multifd is not compatible with compress";
+    }
+    return null;
   }
 
   /** {@code query-migrate-capabilities}: all of them, in QEMU's order. */
