@@ -20,6 +20,8 @@ public interface Api {
 
     @Name("value1")
     record Again(Base base, Branch data) implements TestUnion {}
+
+    record Others(Base base) implements TestUnion {}
   }
 
   @Command
