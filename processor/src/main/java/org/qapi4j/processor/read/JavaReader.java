@@ -206,7 +206,9 @@ public final class JavaReader {
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(command, "name");
       String name = given.isEmpty() ? Names.kebab(javaName) : given;
-      ElementOrigin origin = withIf(ElementOrigin.of(method, command), method);
+      // A command's 'returns' is its method's return type: errors about it point at the method.
+      ElementOrigin origin =
+          withIf(ElementOrigin.of(method, command), method).withAttribute("returns", ElementOrigin.of(method));
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
       }
