@@ -215,14 +215,14 @@ public final class JavaWriter {
   private void struct(StructDef s, String docName, String javaName) {
     Source src = new Source();
     QapiDoc doc = docs.get(docName);
-    src.javadoc(doc, "", memberDocs(doc, s.members()));
+    List<String> names = javaMemberNames(s.members(), Set.of("base"));
+    src.javadoc(doc, "", memberDocs(doc, s.members(), names));
     annotations(src, "", s.condition(), s.features(),
         s.implicit() || s.name().equals(javaName) ? null : s.name(), s.implicit());
     List<String> components = new ArrayList<>();
     s.base().ifPresent(b -> components.add("@Base " + javaNames.get(b) + " base"));
-    Set<String> taken = new HashSet<>(Set.of("base"));
-    for (Member m : s.members()) {
-      components.add(member(m, src, taken));
+    for (int i = 0; i < names.size(); i++) {
+      components.add(member(s.members().get(i), names.get(i), src));
     }
     src.line("public record " + javaName + "(");
     src.list(components, "    ");
@@ -230,12 +230,25 @@ public final class JavaWriter {
     file(javaName, src);
   }
 
-  /** A record component or parameter declaration for a member, with its annotations. */
-  private String member(Member m, Source src, Set<String> taken) {
-    String javaName = camel(m.name(), false);
-    for (int i = 2; !taken.add(javaName); i++) {
-      javaName = camel(m.name(), false) + i;
+  /**
+   * The Java names of members, as components or parameters: camel case, with a number added where
+   * a name is taken (by {@code reserved}, or by an earlier member).
+   */
+  private static List<String> javaMemberNames(List<Member> members, Set<String> reserved) {
+    Set<String> taken = new HashSet<>(reserved);
+    List<String> names = new ArrayList<>();
+    for (Member m : members) {
+      String javaName = camel(m.name(), false);
+      for (int i = 2; !taken.add(javaName); i++) {
+        javaName = camel(m.name(), false) + i;
+      }
+      names.add(javaName);
     }
+    return names;
+  }
+
+  /** A record component or parameter declaration for a member, with its annotations. */
+  private String member(Member m, String javaName, Source src) {
     StringBuilder sb = new StringBuilder();
     if (!Names.kebab(javaName).equals(m.name())) {
       sb.append("@Name(\"").append(m.name()).append("\") ");
@@ -454,7 +467,7 @@ public final class JavaWriter {
       QapiDoc doc = docs.get(c.name());
       boolean boxed = boxedForm(c.data());
       List<Member> params = params(c.data(), boxed);
-      Map<String, String> paramDocs = memberDocs(doc, params);
+      Map<String, String> paramDocs = memberDocs(doc, params, javaMemberNames(params, Set.of()));
       src.javadoc(doc, "  ", paramDocs);
       List<String> attributes = new ArrayList<>();
       if (!Names.kebab(method).equals(c.name())) {
@@ -506,7 +519,7 @@ public final class JavaWriter {
       QapiDoc doc = docs.get(e.name());
       boolean boxed = boxedForm(e.data());
       List<Member> params = params(e.data(), boxed);
-      src.javadoc(doc, "  ", memberDocs(doc, params));
+      src.javadoc(doc, "  ", memberDocs(doc, params, javaMemberNames(params, Set.of())));
       List<String> attributes = new ArrayList<>();
       if (!Names.eventName(method).equals(e.name())) {
         attributes.add("name = \"" + e.name() + "\"");
@@ -554,9 +567,9 @@ public final class JavaWriter {
         params = flatten(s);
       }
     }
-    Set<String> taken = new HashSet<>();
-    for (Member m : params) {
-      declared.add(member(m, src, taken));
+    List<String> names = javaMemberNames(params, Set.of());
+    for (int i = 0; i < names.size(); i++) {
+      declared.add(member(params.get(i), names.get(i), src));
     }
     if (declared.isEmpty()) {
       src.line("  " + ret + " " + method + "();");
@@ -718,22 +731,19 @@ public final class JavaWriter {
 
   // ---- docs ----
 
-  private static Map<String, String> memberDocs(QapiDoc doc, List<Member> members) {
+  /** The {@code @param} lines of members, under their Java names ({@code names}, in the same order). */
+  private static Map<String, String> memberDocs(QapiDoc doc, List<Member> members, List<String> names) {
     Map<String, String> out = new LinkedHashMap<>();
     if (doc == null) {
       return out;
     }
-    for (Member m : members) {
-      QapiDoc.Section s = doc.args().get(m.name());
+    for (int i = 0; i < members.size(); i++) {
+      QapiDoc.Section s = doc.args().get(members.get(i).name());
       if (s != null && !s.text().isEmpty()) {
-        out.put(camelParam(m.name()), s.text());
+        out.put(names.get(i), s.text());
       }
     }
     return out;
-  }
-
-  private static String camelParam(String wire) {
-    return camel(wire, false);
   }
 
   private void file(String javaName, Source src) {

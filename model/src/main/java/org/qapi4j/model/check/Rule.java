@@ -43,6 +43,9 @@ public enum Rule {
   IF_CONFLICTING("if-conflicting"),
   BOXED_NEEDS_DATA("boxed-needs-data"),
   DOC_REQUIRED("doc-required"),
+  DOC_BOGUS_MEMBER("doc-bogus-member"),
+  DOC_DUPLICATE_SECTION("doc-duplicate-section"),
+  DOC_RETURNS_NON_COMMAND("doc-returns-non-command"),
   /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */
   JAVA_FORM("java-form");
 

@@ -130,6 +130,11 @@ public final class JavaReader {
               mirrors.strings(schema, "commandNameExceptions"),
               mirrors.strings(schema, "commandReturnsExceptions"),
               mirrors.strings(schema, "memberNameExceptions"));
+      for (Definition d : definitions) {
+        if (!d.implicit() && d.origin() instanceof ElementOrigin o) {
+          checkDoc(d, o.element());
+        }
+      }
       if (pragmas.docRequired()) {
         for (Definition d : definitions) {
           if (!d.implicit() && d.origin() instanceof ElementOrigin o && elements.getDocComment(o.element()) == null) {
@@ -787,6 +792,68 @@ public final class JavaReader {
     }
 
     /** A violation of a QAPI rule found while reading, in the definition being read. */
+    /**
+     * QEMU's checks of a doc comment against its definition, on Javadoc: every {@code @param} names
+     * a record component or method parameter, once; {@code @return} and {@code @since} come once,
+     * and {@code @return} only on a command. (Type parameters, {@code @param <T>}, are Java's.)
+     */
+    private void checkDoc(Definition d, Element element) {
+      String doc = elements.getDocComment(element);
+      if (doc == null) {
+        return;
+      }
+      java.util.Set<String> known = new java.util.HashSet<>();
+      if (element instanceof ExecutableElement method) {
+        method.getParameters().forEach(p -> known.add(p.getSimpleName().toString()));
+      } else if (element instanceof TypeElement type && type.getKind() == ElementKind.RECORD) {
+        type.getRecordComponents().forEach(c -> known.add(c.getSimpleName().toString()));
+      }
+      ElementOrigin at = ElementOrigin.of(element);
+      java.util.Set<String> documented = new java.util.LinkedHashSet<>();
+      List<String> bogus = new ArrayList<>();
+      int returns = 0;
+      int since = 0;
+      for (String line : doc.split("\n")) {
+        String[] words = line.strip().split("\\s+", 3);
+        switch (words[0]) {
+          case "@param" -> {
+            if (words.length < 2 || words[1].startsWith("<")) {
+              continue;
+            }
+            if (!documented.add(words[1])) {
+              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "'" + words[1] + "' parameter name duplicated");
+            } else if (!known.contains(words[1])) {
+              bogus.add(words[1]);
+            }
+          }
+          case "@return" -> {
+            if (++returns == 2) {
+              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@return' section");
+            }
+          }
+          case "@since" -> {
+            if (++since == 2) {
+              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@since' section");
+            }
+          }
+          default -> { }
+        }
+      }
+      if (returns > 0 && !(d instanceof CommandDef)) {
+        docProblem(Rule.DOC_RETURNS_NON_COMMAND, at, "'@return' is only valid for commands");
+      }
+      if (!bogus.isEmpty()) {
+        boolean many = bogus.size() > 1;
+        docProblem(Rule.DOC_BOGUS_MEMBER, at, "documented member" + (many ? "s" : "") + " '"
+            + String.join("', '", bogus) + "' " + (many ? "do" : "does") + " not exist");
+      }
+    }
+
+    /** A doc comment's problem: QEMU names no definition before it, as it does for the others. */
+    private void docProblem(Rule rule, org.qapi4j.model.Origin at, String message) {
+      problems.add(new Diagnostic(rule, at, "", message, Optional.empty()));
+    }
+
     /**
      * A union whose discriminator has values without a branch (QEMU's empty branches) needs a
      * variant record of the base alone to hold them: without one, such a value could not be read
