@@ -76,6 +76,19 @@ final class UnionRules implements Check {
     if (u.variants().isEmpty() && tagEnum.values().isEmpty()) {
       r.error(Rule.UNION_NO_BRANCHES, u, u.origin(), "union has no branches");
     }
+    if (u.javaType().isPresent() && u.javaOther().isEmpty()) {
+      // The Java form: values without a branch (QEMU's empty branches) are held by a variant record
+      // of the base alone; without one, such a value could not be read into Java.
+      List<String> unbranched = tagEnum.values().stream()
+          .map(EnumValue::name)
+          .filter(n -> u.variants().stream().noneMatch(v -> v.name().equals(n)))
+          .toList();
+      if (!unbranched.isEmpty()) {
+        r.error(Rule.JAVA_FORM, null, u.origin(), "union " + u.name() + " has no variant for the values of '"
+            + u.discriminator() + "' without a branch (" + String.join(", ", unbranched)
+            + "): add a variant record of the base alone, which holds them");
+      }
+    }
     Map<String, Member> baseNames = new HashMap<>();
     baseMembers.forEach(m -> baseNames.putIfAbsent(Names.cName(m.name()), m));
     Map<String, Variant> branches = new HashMap<>();

@@ -123,7 +123,6 @@ public final class JavaReader {
       definitions.clear();
       definitions.addAll(ordered);
       definitions.addAll(types);
-      requireOtherVariants(definitions);
       Pragmas pragmas =
           new Pragmas(
               mirrors.bool(schema, "docRequired"),
@@ -852,52 +851,6 @@ public final class JavaReader {
     /** A doc comment's problem: QEMU names no definition before it, as it does for the others. */
     private void docProblem(Rule rule, org.qapi4j.model.Origin at, String message) {
       problems.add(new Diagnostic(rule, at, "", message, Optional.empty()));
-    }
-
-    /**
-     * A union whose discriminator has values without a branch (QEMU's empty branches) needs a
-     * variant record of the base alone to hold them: without one, such a value could not be read
-     * into Java. What else may be wrong with the union, the checks report.
-     */
-    private void requireOtherVariants(List<Definition> all) {
-      Map<String, Definition> byName = new java.util.HashMap<>();
-      all.forEach(d -> byName.putIfAbsent(d.name(), d));
-      for (Definition d : all) {
-        if (!(d instanceof org.qapi4j.model.UnionDef u) || u.javaOther().isPresent()) {
-          continue;
-        }
-        org.qapi4j.model.EnumDef tags = discriminatorEnum(u, byName);
-        if (tags == null) {
-          continue;
-        }
-        List<String> unbranched = tags.values().stream()
-            .map(org.qapi4j.model.EnumValue::name)
-            .filter(n -> u.variants().stream().noneMatch(v -> v.name().equals(n)))
-            .toList();
-        if (!unbranched.isEmpty()) {
-          problem(u.origin(), "union " + u.name() + " has no variant for the values of '" + u.discriminator()
-              + "' without a branch (" + String.join(", ", unbranched)
-              + "): add a variant record of the base alone, which holds them");
-        }
-      }
-    }
-
-    /** The enum of a union's discriminator, found through its base's members, or null. */
-    private static org.qapi4j.model.EnumDef discriminatorEnum(org.qapi4j.model.UnionDef u, Map<String, Definition> byName) {
-      String structName = u.base();
-      for (int depth = 0; structName != null && depth < 64; depth++) { // a cycle of bases is the checks' to report
-        if (!(byName.get(structName) instanceof StructDef s)) {
-          return null;
-        }
-        for (Member m : s.members()) {
-          if (m.name().equals(u.discriminator())) {
-            return m.type() instanceof TypeRef.Named n && byName.get(n.name()) instanceof org.qapi4j.model.EnumDef e
-                ? e : null;
-          }
-        }
-        structName = s.base().orElse(null);
-      }
-      return null;
     }
 
     private void problemIn(Rule rule, org.qapi4j.model.Origin at, String message) {
