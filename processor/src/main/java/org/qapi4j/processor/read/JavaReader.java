@@ -130,16 +130,15 @@ public final class JavaReader {
               mirrors.strings(schema, "commandReturnsExceptions"),
               mirrors.strings(schema, "memberNameExceptions"));
       for (Definition d : definitions) {
-        if (!d.implicit() && d.origin() instanceof ElementOrigin o) {
-          checkDoc(d, o.element());
+        if (d.implicit() || !(d.origin() instanceof ElementOrigin o)) {
+          continue;
         }
-      }
-      if (pragmas.docRequired()) {
-        for (Definition d : definitions) {
-          if (!d.implicit() && d.origin() instanceof ElementOrigin o && elements.getDocComment(o.element()) == null) {
-            problems.add(new Diagnostic(Rule.DOC_REQUIRED, ElementOrigin.of(o.element()),
-                "In " + d.meta() + " '" + d.name() + "':", "documentation comment required", Optional.empty()));
-          }
+        String doc = elements.getDocComment(o.element());
+        if (doc != null) {
+          checkDoc(d, o.element(), doc);
+        } else if (pragmas.docRequired()) {
+          problems.add(new Diagnostic(Rule.DOC_REQUIRED, ElementOrigin.of(o.element()),
+              "In " + d.meta() + " '" + d.name() + "':", "documentation comment required", Optional.empty()));
         }
       }
       Schema model =
@@ -796,11 +795,7 @@ public final class JavaReader {
      * a record component or method parameter, once; {@code @return} and {@code @since} come once,
      * and {@code @return} only on a command. (Type parameters, {@code @param <T>}, are Java's.)
      */
-    private void checkDoc(Definition d, Element element) {
-      String doc = elements.getDocComment(element);
-      if (doc == null) {
-        return;
-      }
+    private void checkDoc(Definition d, Element element, String doc) {
       java.util.Set<String> known = new java.util.HashSet<>();
       if (element instanceof ExecutableElement method) {
         method.getParameters().forEach(p -> known.add(p.getSimpleName().toString()));
