@@ -16,9 +16,6 @@ import tools.jackson.core.JsonParser;
  * }</pre>
  */
 public final class EnumType<E extends Enum<E>> {
-  private static final int DEPRECATED = org.qapi4j.runtime.CompatPolicy.DEPRECATED;
-  private static final int UNSTABLE = org.qapi4j.runtime.CompatPolicy.UNSTABLE;
-
   private final String name;
   private final String[] wireNames;
   private final boolean[] absent;
@@ -32,7 +29,7 @@ public final class EnumType<E extends Enum<E>> {
    */
   public EnumType(String name, E[] constants, String table) {
     this.name = name;
-    String[] entries = table.isEmpty() ? new String[0] : table.split(" ");
+    TableEntry[] entries = TableEntry.parse(table);
     if (entries.length != constants.length) {
       throw new IllegalArgumentException(name + ": " + constants.length + " constants, " + entries.length + " wire names");
     }
@@ -40,11 +37,9 @@ public final class EnumType<E extends Enum<E>> {
     absent = new boolean[entries.length];
     features = new int[entries.length];
     for (int i = 0; i < entries.length; i++) {
-      int slash = entries[i].indexOf('/');
-      String flags = slash < 0 ? "" : entries[i].substring(slash + 1);
-      wireNames[i] = slash < 0 ? entries[i] : entries[i].substring(0, slash);
-      absent[i] = flags.indexOf('-') >= 0;
-      features[i] = (flags.indexOf('D') >= 0 ? DEPRECATED : 0) | (flags.indexOf('U') >= 0 ? UNSTABLE : 0);
+      wireNames[i] = entries[i].text();
+      absent[i] = entries[i].has('-');
+      features[i] = entries[i].features();
       if (!absent[i]) {
         byWireName.put(wireNames[i], constants[i]);
       }

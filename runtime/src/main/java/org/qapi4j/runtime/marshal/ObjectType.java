@@ -25,9 +25,6 @@ import tools.jackson.core.JsonParser;
  * reported, an unknown member reported only if nothing else is wrong ({@link ObjectReader}).
  */
 public final class ObjectType {
-  private static final int DEPRECATED = org.qapi4j.runtime.CompatPolicy.DEPRECATED;
-  private static final int UNSTABLE = org.qapi4j.runtime.CompatPolicy.UNSTABLE;
-
   private final NamedTypes types;
   private final String owner;
   private final String[] names;
@@ -50,7 +47,7 @@ public final class ObjectType {
   public ObjectType(NamedTypes types, String owner, String members, String wireOrder) {
     this.types = types;
     this.owner = owner;
-    String[] entries = members.isEmpty() ? new String[0] : members.split(" ");
+    TableEntry[] entries = TableEntry.parse(members);
     int n = entries.length;
     names = new String[n];
     valueTypes = new ValueType[n];
@@ -62,19 +59,16 @@ public final class ObjectType {
     int[] policedAt = new int[n];
     int[] requiredAt = new int[n];
     for (int i = 0; i < n; i++) {
-      String entry = entries[i];
-      int slash = entry.indexOf('/');
-      String flags = slash < 0 ? "" : entry.substring(slash + 1);
-      String member = slash < 0 ? entry : entry.substring(0, slash);
-      int colon = member.lastIndexOf(':');
-      names[i] = member.substring(0, colon);
-      valueTypes[i] = ValueType.parse(member.substring(colon + 1));
-      optional[i] = flags.indexOf('?') >= 0;
-      features[i] = (flags.indexOf('D') >= 0 ? DEPRECATED : 0) | (flags.indexOf('U') >= 0 ? UNSTABLE : 0);
-      if (flags.indexOf('P') >= 0) {
+      TableEntry entry = entries[i];
+      int colon = entry.text().lastIndexOf(':');
+      names[i] = entry.text().substring(0, colon);
+      valueTypes[i] = ValueType.parse(entry.text().substring(colon + 1));
+      optional[i] = entry.has('?');
+      features[i] = entry.features();
+      if (entry.has('P')) {
         defaults[i] = valueTypes[i].zero();
       }
-      if (flags.indexOf('-') >= 0) {
+      if (entry.has('-')) {
         continue; // not in this configuration
       }
       present.put(names[i], i);
