@@ -40,6 +40,21 @@ public record JavaType(String packageName, List<String> simpleNames, List<JavaTy
     return packageName.isEmpty() ? simple : packageName + "." + simple;
   }
 
+  // Written out, as TypeRef's are: a record's generated equals and hashCode are bootstrapped on
+  // first use, which costs the processor's fresh JVM more than all the comparisons after.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof JavaType t
+        && packageName.equals(t.packageName)
+        && simpleNames.equals(t.simpleNames)
+        && typeArguments.equals(t.typeArguments);
+  }
+
+  @Override
+  public int hashCode() {
+    return (packageName.hashCode() * 31 + simpleNames.hashCode()) * 31 + typeArguments.hashCode();
+  }
+
   @Override
   public String toString() {
     if (typeArguments.isEmpty()) {

@@ -23,6 +23,18 @@ public sealed interface TypeRef {
     public String toString() {
       return name;
     }
+
+    // Written out: a record's generated equals and hashCode are bootstrapped on first use, which
+    // costs a javac run (the processor's JVM is a fresh one) more than all the comparisons after.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Named n && name.equals(n.name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode();
+    }
   }
 
   /** QAPI allows one level only; a nested array is representable so that it can be rejected. */
@@ -35,6 +47,16 @@ public sealed interface TypeRef {
     @Override
     public String toString() {
       return "[" + element + "]";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Array a && element.equals(a.element);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * element.hashCode() + 1;
     }
   }
 }

@@ -128,7 +128,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   }
 
   private void processRoot(TypeElement root) {
-    Phases phases = new Phases();
+    Phases phases = new Phases(processingEnv.getOptions().containsKey(TIMING_OPTION));
     JavaReader.Result read = new JavaReader(processingEnv.getElementUtils()).read(root);
     phases.done("read");
     Schema schema = read.schema();
@@ -142,10 +142,10 @@ public final class Qapi4jProcessor extends AbstractProcessor {
         read.problems().isEmpty() && schema.javaRoot().isPresent()
             ? java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
-                  long cpu = Phases.cpu();
+                  long cpu = phases.cpu();
                   Rendered r = render(schema.javaRoot().get().packageName(),
                       new MarshalGenerator(schema, defined).generate());
-                  phases.otherThread(Phases.cpu() - cpu);
+                  phases.otherThread(phases.cpu() - cpu);
                   return r;
                 },
                 RENDERER)
@@ -181,7 +181,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     }
     write(root, marshalText);
     phases.done("marshalling");
-    if (processingEnv.getOptions().containsKey(TIMING_OPTION)) {
+    if (phases.on) {
       processingEnv.getMessager().printMessage(Kind.NOTE,
           "[qapi4j:timing] schema " + root.getQualifiedName() + ": " + phases);
     }
@@ -192,16 +192,36 @@ public final class Qapi4jProcessor extends AbstractProcessor {
    * processor's threads in all, which a busy machine disturbs less.
    */
   private static final class Phases {
-    private static final java.lang.management.ThreadMXBean THREADS =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+    private final boolean on;
     private final StringBuilder text = new StringBuilder();
-    private final long start = System.nanoTime();
-    private final long cpuStart = cpu();
-    private long last = start;
+    private final long cpuStart;
+    private final long start;
+    private long last;
     private volatile long otherThreads;
 
-    static long cpu() {
-      return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+    /**
+     * Measures if {@code on}; else does nothing, and loads no management classes (which, loaded,
+     * are not counted).
+     */
+    Phases(boolean on) {
+      this.on = on;
+      this.cpuStart = cpu();
+      this.start = System.nanoTime();
+      this.last = start;
+    }
+
+    long cpu() {
+      return on ? Cpu.ofThisThread() : 0;
+    }
+
+    /** The thread MXBean, loaded only when timing is asked for: it costs a few dozen classes. */
+    private static final class Cpu {
+      private static final java.lang.management.ThreadMXBean THREADS =
+          java.lang.management.ManagementFactory.getThreadMXBean();
+
+      static long ofThisThread() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+      }
     }
 
     void done(String phase) {
