@@ -2,6 +2,7 @@ package org.qapi4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,6 +43,16 @@ class ViaJavacTest {
     String introspection =
         Files.readString(compiled.output().resolve("org/qemu/qapi/QapiSchema.qmp-schema.json"));
     assertEquals(Files.readString(QEMU.resolve("query-qmp-schema.x86_64.json")).strip(), introspection.strip());
+
+    // HotSpot never compiles a method of more than 8,000 bytes of bytecode (-XX:HugeMethodLimit):
+    // on QEMU's schema, a switch over all types or a union with many branches would run interpreted.
+    // Static initializers run once and are exempt.
+    Map<String, Integer> huge = MethodSizes.under(compiled.output()).entrySet().stream()
+        .filter(e -> e.getValue() > 8000 && !e.getKey().endsWith(".<clinit>"))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertEquals(Map.of(), huge);
+    assertTrue(MethodSizes.under(compiled.output()).get("org.qemu.qapi.QapiSchema_Marshal$Types.read0") > 1000,
+        "the type switch is split into methods read0, read1, ...");
   }
 
   /** QEMU's predefined QType: known to both paths, imported as org.qapi4j.runtime.QType. */

@@ -86,8 +86,9 @@ public final class MarshalGenerator {
                 .addJavadoc("The schema's named types, for the tables of generated code.\n")
                 .initializer("new Types()").build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    StringBuilder reads = new StringBuilder();
-    CodeBlock.Builder writes = CodeBlock.builder();
+    // The cases of the Types switches, by type number (which is the definitions' order here).
+    List<String> reads = new ArrayList<>();
+    List<CodeBlock> writes = new ArrayList<>();
     for (Definition d : schema.definitions()) {
       if (d instanceof StructDef s && !s.implicit()) {
         struct(type, s);
@@ -103,17 +104,20 @@ public final class MarshalGenerator {
       TypeName java = javaType(TypeRef.named(d.name()));
       String reader = Marshalling.readerName(TypeRef.named(d.name()));
       // The text around the type names goes into the formats: JavaPoet's cost is per piece.
-      String number = Integer.toString(tables.number(d.name()));
+      if (tables.number(d.name()) != reads.size()) {
+        throw new IllegalStateException("types numbered out of definition order at " + d.name());
+      }
+      String number = Integer.toString(reads.size());
       if (d instanceof EnumDef) {
         String field = marshalling.enumField(d.name());
-        reads.append("case ").append(number).append(" -> ").append(field).append(".read(p, path, name);\n");
-        writes.add(Poet.escape("case " + number + " -> " + field + ".write(out, (") + "$T) value);\n", java);
+        reads.add("case " + number + " -> " + field + ".read(p, path, name);\n");
+        writes.add(CodeBlock.of(Poet.escape("case " + number + " -> " + field + ".write(out, (") + "$T) value);\n", java));
         continue;
       }
       boolean named = d instanceof AlternateDef;
-      reads.append("case ").append(number).append(" -> ").append(reader).append(named ? "(p, path, name);\n" : "(p, path);\n");
-      writes.add(Poet.escape("case " + number + " -> " + Marshalling.writerName(TypeRef.named(d.name())) + "(out, (")
-          + "$T) value);\n", java);
+      reads.add("case " + number + " -> " + reader + (named ? "(p, path, name);\n" : "(p, path);\n"));
+      writes.add(CodeBlock.of(Poet.escape("case " + number + " -> " + Marshalling.writerName(TypeRef.named(d.name()))
+          + "(out, (") + "$T) value);\n", java));
     }
     for (TypeRef.Array array : arrays().values()) {
       array(type, array);
@@ -122,35 +126,74 @@ public final class MarshalGenerator {
     return type.build();
   }
 
-  /** The schema's {@code NamedTypes}: two switches over the readers and writers. */
-  private TypeSpec types(StringBuilder reads, CodeBlock.Builder writes) {
-    return TypeSpec.classBuilder("Types")
+  /**
+   * Cases per switch method of {@code Types}: a method of 256 cases stays well under the 8,000 bytes
+   * of bytecode past which HotSpot never compiles a method (QEMU's schema has some 700 types).
+   */
+  static final int CASES_PER_METHOD = 256;
+
+  /**
+   * The schema's {@code NamedTypes}: two switches over the readers and writers; past
+   * {@link #CASES_PER_METHOD} types, a switch on {@code type / 256} over methods of one switch each.
+   */
+  private TypeSpec types(List<String> reads, List<CodeBlock> writes) {
+    TypeSpec.Builder types = TypeSpec.classBuilder("Types")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(Tables.NAMED_TYPES)
-        .addMethod(MethodSpec.methodBuilder("read")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(Object.class)
-            .addParameter(TypeName.INT, "type")
-            .addParameter(Poet.JSON_PARSER, "p")
-            .addParameter(String.class, "path")
-            .addParameter(String.class, "name")
-            .addCode(reads.length() == 0
-                ? CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class)
-                : CodeBlock.builder().add("return switch (type) {\n$>").add("$L", reads)
-                    .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class)
-                    .build())
-            .build())
-        .addMethod(MethodSpec.methodBuilder("write")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(TypeName.INT, "type")
-            .addParameter(Poet.JSON_GENERATOR, "out")
-            .addParameter(Object.class, "value")
-            .addCode("switch (type) {\n$>")
-            .addCode(writes.build())
-            .addCode("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class)
-            .build())
+        .addSuperinterface(Tables.NAMED_TYPES);
+    MethodSpec.Builder read = readMethod("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    MethodSpec.Builder write = writeMethod("write").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC);
+    if (reads.size() <= CASES_PER_METHOD) {
+      types.addMethod(read.addCode(readSwitch(reads)).build());
+      types.addMethod(write.addCode(writeSwitch(writes)).build());
+      return types.build();
+    }
+    StringBuilder readParts = new StringBuilder();
+    StringBuilder writeParts = new StringBuilder();
+    for (int part = 0; part * CASES_PER_METHOD < reads.size(); part++) {
+      int from = part * CASES_PER_METHOD;
+      int to = Math.min(reads.size(), from + CASES_PER_METHOD);
+      readParts.append("case ").append(part).append(" -> read").append(part).append("(type, p, path, name);\n");
+      writeParts.append("case ").append(part).append(" -> write").append(part).append("(type, out, value);\n");
+      types.addMethod(readMethod("read" + part).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addCode(readSwitch(reads.subList(from, to))).build());
+      types.addMethod(writeMethod("write" + part).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .addCode(writeSwitch(writes.subList(from, to))).build());
+    }
+    types.addMethod(read.addCode(CodeBlock.builder().add("return switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", readParts)
+        .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class).build()).build());
+    types.addMethod(write.addCode(CodeBlock.builder().add("switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", writeParts)
+        .add("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class).build()).build());
+    return types.build();
+  }
+
+  private static MethodSpec.Builder readMethod(String name) {
+    return MethodSpec.methodBuilder(name)
+        .returns(Object.class)
+        .addParameter(TypeName.INT, "type")
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path")
+        .addParameter(String.class, "name");
+  }
+
+  private static MethodSpec.Builder writeMethod(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addParameter(TypeName.INT, "type")
+        .addParameter(Poet.JSON_GENERATOR, "out")
+        .addParameter(Object.class, "value");
+  }
+
+  private static CodeBlock readSwitch(List<String> cases) {
+    if (cases.isEmpty()) {
+      return CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class);
+    }
+    return CodeBlock.builder().add("return switch (type) {\n$>").add("$L", String.join("", cases))
+        .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class)
+        .build();
+  }
+
+  private static CodeBlock writeSwitch(List<CodeBlock> cases) {
+    return CodeBlock.builder().add("switch (type) {\n$>").add(CodeBlock.join(cases, ""))
+        .add("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class)
         .build();
   }
 
@@ -252,11 +295,21 @@ public final class MarshalGenerator {
 
   /** {@code FIELD.write(out, values...);}: the statement writing flattened members with a table. */
   static String write(String field, List<Marshalling.Flat> flat) {
-    StringBuilder b = new StringBuilder(field).append(".write(out");
+    return values(field + ".write(out", flat, ");\n");
+  }
+
+  /**
+   * The accesses to flattened members, each after a comma: {@code head, v.a(), v.b()tail}, or
+   * {@code headv.a(), v.b()tail} if {@code head} opens an array initializer.
+   */
+  static String values(String head, List<Marshalling.Flat> flat, String tail) {
+    StringBuilder b = new StringBuilder(head);
+    String separator = head.endsWith("{") ? "" : ", ";
     for (Marshalling.Flat f : flat) {
-      b.append(", ").append(f.access());
+      b.append(separator).append(f.access());
+      separator = ", ";
     }
-    return b.append(");\n").toString();
+    return b.append(tail).toString();
   }
 
   /**

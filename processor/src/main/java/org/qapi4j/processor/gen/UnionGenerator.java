@@ -105,7 +105,15 @@ final class UnionGenerator {
         .addCode(read.build())
         .build());
 
-    // The writer.
+    // The writer. The base's values come from one method, which each branch calls.
+    String baseValues = "baseOf" + Poet.identifier(u.name());
+    String baseOfVariant = baseValues + "(v." + u.javaBase() + "())";
+    type.addMethod(MethodSpec.methodBuilder(baseValues)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(Object[].class)
+        .addParameter(javaType.apply(TypeRef.named(base.name())), "base")
+        .addCode("$L", MarshalGenerator.values("return new Object[] {", marshalling.flatten(base, "base"), "};\n"))
+        .build());
     CodeBlock.Builder write = CodeBlock.builder();
     boolean first = true;
     for (Variant v : u.variants()) {
@@ -120,9 +128,8 @@ final class UnionGenerator {
       write.beginControlFlow("if ($L != $T.$L)", tagOfVariant, tagClass, value.javaName());
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());
       write.endControlFlow();
-      List<Marshalling.Flat> all = new ArrayList<>(baseFlat);
-      all.addAll(marshalling.flatten(branch, "v." + v.javaValue() + "()"));
-      write.add("$L", MarshalGenerator.write(branchFields.get(v.name()), all));
+      write.add("$L", MarshalGenerator.values(branchFields.get(v.name()) + ".writeBranch(out, " + baseOfVariant,
+          marshalling.flatten(branch, "v." + v.javaValue() + "()"), ");\n"));
     }
     if (u.javaOther().isPresent()) {
       branch(write, first, Poet.className(u.javaOther().get()));
@@ -135,7 +142,7 @@ final class UnionGenerator {
         write.add("default -> { }\n");
         write.endControlFlow();
       }
-      write.add("$L", MarshalGenerator.write(baseField, baseFlat));
+      write.add("$L", baseField + ".write(out, " + baseOfVariant + ");\n");
     }
     if (first) {
       write.addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name());

@@ -146,9 +146,24 @@ public final class ObjectType {
    * @throws NullPointerException if a mandatory member's value is null
    */
   public void write(JsonGenerator out, Object... values) {
+    write(out, values, NO_VALUES);
+  }
+
+  private static final Object[] NO_VALUES = {};
+
+  /**
+   * Writes a union's object from the values of its base's members and of its branch's, as
+   * {@link #write(JsonGenerator, Object...)} writes the two arrays joined: a union's writer gets
+   * the base's values once, not in every branch.
+   */
+  public void writeBranch(JsonGenerator out, Object[] base, Object... branch) {
+    write(out, base, branch);
+  }
+
+  private void write(JsonGenerator out, Object[] head, Object[] tail) {
     out.writeStartObject();
     for (int i : wireOrder) {
-      Object value = values[i];
+      Object value = i < head.length ? head[i] : tail[i - head.length];
       if (features[i] != 0 && Compat.hidden(features[i]) || value == null && optional[i]) {
         continue;
       }

@@ -108,6 +108,18 @@ class TablesTest {
     assertEquals("GONE of Mode does not exist in this configuration (its @If condition fails)", absent.getMessage());
   }
 
+  /** A union's writer gives its base's values and its branch's apart; the order is the table's. */
+  @Test
+  void aBranchIsWrittenFromTheValuesOfItsBaseAndItsOwn() {
+    Object[] base = {"x", 3, Mode.AUTO};
+    assertEquals(written(OPTIONS, "x", 3, Mode.AUTO, List.of("t"), 7L, false, null),
+        new String(QmpJson.message(g -> OPTIONS.writeBranch(g, base, List.of("t"), 7L, false, null)),
+            StandardCharsets.UTF_8).strip());
+    assertEquals("{\"count\": 7, \"mode\": \"auto\", \"level\": 3, \"id\": \"x\"}",
+        new String(QmpJson.message(g -> OPTIONS.writeBranch(g, base, null, 7L, null, null)),
+            StandardCharsets.UTF_8).strip());
+  }
+
   @Test
   void valueTypesPrintAsTheyParse() {
     for (String text : List.of("str", "int", "uint8>int", "int32>long", "size", "[[3", "[uint64", "any", "null")) {
