@@ -23,36 +23,36 @@ final class NameRules implements Check {
       boolean excepted = !d.implicit() && schema.pragmas().memberNameExceptions().contains(d.name());
       if (d instanceof StructDef s) {
         for (Member m : s.members()) {
-          String source = "'data' member '" + m.describedName() + "'";
-          if (checkLower(m.name(), source, excepted, excepted, in, m.origin(), r)) {
+          if (checkLower(m.name(), "'data'", m.describedName(), excepted, excepted, in, m.origin(), r)) {
             String c = Names.cName(m.name());
             if (c.equals("u") || c.startsWith("has_")) {
-              r.error(Rule.MEMBER_RESERVED, in, m.origin(), source + " uses reserved name");
+              r.error(Rule.MEMBER_RESERVED, in, m.origin(),
+                  "'data' member '" + m.describedName() + "' uses reserved name");
             }
           }
-          checkFeatures(m.features().stream(), in, r);
+          checkFeatures(m.features(), in, r);
         }
       } else if (d instanceof EnumDef e) {
         for (EnumValue v : e.values()) {
-          String source = "'data' member '" + v.name() + "'";
           // Enum values alone may start with a digit.
           String name = !v.name().isEmpty() && Character.isDigit(v.name().charAt(0)) ? "d" + v.name() : v.name();
-          checkLower(name, source, excepted, excepted, in, v.origin(), r);
-          checkFeatures(v.features().stream(), in, r);
+          checkLower(name, "'data'", v.name(), excepted, excepted, in, v.origin(), r);
+          checkFeatures(v.features(), in, r);
         }
       }
       if (d instanceof org.qapi4j.model.AlternateDef a) {
         for (org.qapi4j.model.Variant v : a.variants()) {
-          checkLower(v.name(), "'data' member '" + v.name() + "'", false, false, in, v.origin(), r);
+          checkLower(v.name(), "'data'", v.name(), false, false, in, v.origin(), r);
         }
       }
-      checkFeatures(d.features().stream(), in, r);
+      checkFeatures(d.features(), in, r);
     }
   }
 
-  private static void checkFeatures(java.util.stream.Stream<Feature> features, Definition in, Reporter r) {
-    features.forEach(
-        f -> checkLower(f.name(), "'features' member '" + f.name() + "'", false, false, in, f.origin(), r));
+  private static void checkFeatures(java.util.List<Feature> features, Definition in, Reporter r) {
+    for (Feature f : features) {
+      checkLower(f.name(), "'features'", f.name(), false, false, in, f.origin(), r);
+    }
   }
 
   private static void checkDefinitionName(Schema schema, Definition d, Reporter r) {
@@ -65,15 +65,14 @@ final class NameRules implements Check {
     }
     switch (meta) {
       case "event" -> {
-        if (stem.chars().anyMatch(c -> (c >= 'a' && c <= 'z') || c == '-')) {
+        if (has(stem, 'a', 'z') || stem.indexOf('-') >= 0) {
           r.error(Rule.NAME_EVENT, d, d.origin().attribute("name"),
               "name of event must not use lowercase or '-'");
         }
       }
       case "command" -> {
         boolean permitUnderscore = schema.pragmas().commandNameExceptions().contains(name);
-        if (stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z')
-            || (!permitUnderscore && stem.indexOf('_') >= 0)) {
+        if (has(stem, 'A', 'Z') || (!permitUnderscore && stem.indexOf('_') >= 0)) {
           r.error(Rule.NAME_COMMAND, d, d.origin().attribute("name"),
               "name of command must not use uppercase or '_'");
         }
@@ -90,10 +89,14 @@ final class NameRules implements Check {
     }
   }
 
-  /** QEMU's {@code check_name_lower}; true if the name passed. */
+  /**
+   * QEMU's {@code check_name_lower}; true if the name passed. Errors name it as {@code KIND member
+   * 'DESCRIBED'}, a text built only for an error: every member of a schema passes here.
+   */
   private static boolean checkLower(
       String name,
-      String source,
+      String kind,
+      String described,
       boolean permitUpper,
       boolean permitUnderscore,
       Definition in,
@@ -101,22 +104,33 @@ final class NameRules implements Check {
       Reporter r) {
     String stem = Names.stem(name);
     if (stem == null) {
-      r.error(Rule.NAME_INVALID, in, at, source + " has an invalid name");
+      r.error(Rule.NAME_INVALID, in, at, kind + " member '" + described + "' has an invalid name");
       return false;
     }
-    if ((!permitUpper && stem.chars().anyMatch(c -> c >= 'A' && c <= 'Z'))
-        || (!permitUnderscore && stem.indexOf('_') >= 0)) {
-      r.error(Rule.NAME_MEMBER, in, at, "name of " + source + " must not use uppercase or '_'");
+    if ((!permitUpper && has(stem, 'A', 'Z')) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
+      r.error(Rule.NAME_MEMBER, in, at,
+          "name of " + kind + " member '" + described + "' must not use uppercase or '_'");
       return false;
     }
     return true;
+  }
+
+  /** True if {@code s} has a character from {@code from} to {@code to}. */
+  private static boolean has(String s, char from, char to) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= from && c <= to) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** True if the definition's own name passes the naming rules (used to avoid cascades). */
   static boolean validDefinitionName(Schema schema, Definition d) {
     Reporter scratch = new Reporter(schema);
     checkDefinitionName(schema, d, scratch);
-    return scratch.diagnostics().isEmpty();
+    return scratch.isEmpty();
   }
 
   /** True if a member or value name passes the naming rules (used to avoid cascades). */
@@ -134,7 +148,7 @@ final class NameRules implements Check {
     String n = !name.isEmpty() && Character.isDigit(name.charAt(0)) ? "d" + name : name;
     String stem = Names.stem(n);
     return stem != null
-        && (excepted || (stem.chars().noneMatch(c -> c >= 'A' && c <= 'Z') && stem.indexOf('_') < 0));
+        && (excepted || (!has(stem, 'A', 'Z') && stem.indexOf('_') < 0));
   }
 
   /** True if the schema's {@code member-name-exceptions} lists the definition. */

@@ -44,6 +44,10 @@ final class Reporter {
     return in == null ? "" : "In " + in.meta() + " '" + in.name() + "':";
   }
 
+  boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   List<Diagnostic> diagnostics() {
     return entries.stream()
         .sorted(Comparator.comparingInt(Entry::position).thenComparingInt(Entry::sequence))
