@@ -111,7 +111,8 @@ public final class MarshalGenerator {
       if (d instanceof EnumDef) {
         String field = marshalling.enumField(d.name());
         reads.add("case " + number + " -> " + field + ".read(p, path, name);\n");
-        writes.add(CodeBlock.of(Poet.escape("case " + number + " -> " + field + ".write(out, (") + "$T) value);\n", java));
+        writes.add(CodeBlock.of(
+            Poet.escape("case " + number + " -> " + field + ".write(out, (") + "$T) value);\n", java));
         continue;
       }
       boolean named = d instanceof AlternateDef;
@@ -159,9 +160,11 @@ public final class MarshalGenerator {
       types.addMethod(writeMethod("write" + part).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
           .addCode(writeSwitch(writes.subList(from, to))).build());
     }
-    types.addMethod(read.addCode(CodeBlock.builder().add("return switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", readParts)
+    types.addMethod(read.addCode(CodeBlock.builder()
+        .add("return switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", readParts)
         .add("default -> throw new $T(\"type \" + type);\n$<};\n", IllegalArgumentException.class).build()).build());
-    types.addMethod(write.addCode(CodeBlock.builder().add("switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", writeParts)
+    types.addMethod(write.addCode(CodeBlock.builder()
+        .add("switch (type / $L) {\n$>", CASES_PER_METHOD).add("$L", writeParts)
         .add("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class).build()).build());
     return types.build();
   }
