@@ -8,7 +8,6 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,13 +291,8 @@ public final class MarshalGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addParameter(Poet.JSON_GENERATOR, "out")
         .addParameter(java, "value")
-        .addCode("$L", write(field, flat))
+        .addCode("$L", values(field + ".write(out", flat, ");\n"))
         .build());
-  }
-
-  /** {@code FIELD.write(out, values...);}: the statement writing flattened members with a table. */
-  static String write(String field, List<Marshalling.Flat> flat) {
-    return values(field + ".write(out", flat, ");\n");
   }
 
   /**

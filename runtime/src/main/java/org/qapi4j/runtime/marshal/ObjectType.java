@@ -25,6 +25,8 @@ import tools.jackson.core.JsonParser;
  * reported, an unknown member reported only if nothing else is wrong ({@link ObjectReader}).
  */
 public final class ObjectType {
+  private static final Object[] NO_VALUES = {};
+
   private final NamedTypes types;
   private final String owner;
   private final String[] names;
@@ -148,8 +150,6 @@ public final class ObjectType {
   public void write(JsonGenerator out, Object... values) {
     write(out, values, NO_VALUES);
   }
-
-  private static final Object[] NO_VALUES = {};
 
   /**
    * Writes a union's object from the values of its base's members and of its branch's, as
