@@ -2,6 +2,7 @@ package org.qapi4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qapi4j.qapijson.JavaWriter;
 import org.qapi4j.qapijson.QapiSchemaReader;
+import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.json.QmpJson;
+import tools.jackson.core.JsonParser;
 
 /**
  * The Java path: QAPI JSON imported to Java and compiled with javac and the processor gives the
@@ -72,6 +81,45 @@ class ViaJavacTest {
     Map<String, String> files = JavaWriter.write(read.schema().get(), read.docsByDefinition(), "p");
     ViaJavac.Result compiled = ViaJavac.compile(files, Set.of(), dir.resolve("scratch"));
     assertEquals("", String.join("\n", compiled.errors()));
+  }
+
+  /**
+   * A configuration can leave a union without any branch (QEMU's doc-good case with no symbols):
+   * the generated reader still compiles, and refuses every tag value.
+   */
+  @Test
+  void unionWithNoBranchInThisConfiguration(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("u.json"), String.join("\n",
+        "{ 'enum': 'Kind', 'data': [ { 'name': 'a', 'if': 'HAVE_A' }, 'b' ] }",
+        "{ 'struct': 'Base', 'data': { 'kind': 'Kind' } }",
+        "{ 'struct': 'Apple', 'data': { 'x': 'int' } }",
+        "{ 'struct': 'Berry', 'data': { 'y': 'str' } }",
+        "{ 'union': 'Fruit', 'base': 'Base', 'discriminator': 'kind',",
+        "  'data': { 'a': 'Apple', 'b': { 'type': 'Berry', 'if': 'HAVE_B' } } }",
+        "{ 'command': 'take', 'data': { 'fruit': 'Fruit' } }", ""));
+    QapiSchemaReader.Result read = QapiSchemaReader.read(dir, "u.json");
+    assertEquals("", String.join("\n", read.errors()));
+    Map<String, String> files = JavaWriter.write(read.schema().orElseThrow(), read.docsByDefinition(), "p");
+    for (Set<String> defined : List.of(Set.<String>of(), Set.of("HAVE_A"), Set.of("HAVE_A", "HAVE_B"))) {
+      Path scratch = dir.resolve("scratch-" + String.join("-", new java.util.TreeSet<>(defined)));
+      ViaJavac.Result compiled = ViaJavac.compile(files, defined, scratch);
+      assertEquals("", String.join("\n", compiled.errors()), defined.toString());
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {compiled.output().toUri().toURL()},
+          getClass().getClassLoader())) {
+        Method readFruit =
+            loader.loadClass("p.USchema_Marshal").getMethod("readFruit", JsonParser.class, String.class);
+        String wire = "{\"kind\": \"b\", \"y\": \"s\"}";
+        JsonParser p = QmpJson.parser(wire.getBytes(StandardCharsets.UTF_8), 0, wire.length());
+        p.nextToken();
+        if (defined.contains("HAVE_B")) {
+          assertEquals("p.Fruit$B", readFruit.invoke(null, p, "fruit").getClass().getName());
+        } else {
+          InvocationTargetException e = assertThrows(InvocationTargetException.class,
+              () -> readFruit.invoke(null, p, "fruit"));
+          assertEquals("Parameter 'kind' does not accept value 'b'", ((QmpError) e.getCause()).desc());
+        }
+      }
+    }
   }
 
   static Stream<String> cases() throws IOException {

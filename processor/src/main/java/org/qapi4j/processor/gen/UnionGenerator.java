@@ -74,15 +74,21 @@ final class UnionGenerator {
     read.addStatement("byte[] object = $T.capture(p)", Poet.INPUT);
     read.addStatement("Object[] a = $L.readLenient($T.reread(object), path)", baseField, Poet.INPUT);
     read.addStatement("$T base = $L", javaType.apply(TypeRef.named(base.name())), marshal.construct(base, 0));
-    read.add("return switch ($L) {\n", tagOfBase).indent();
+    // A configuration may leave no branch at all: then every case is an error, and the switch
+    // gives the error to throw (a switch expression must have a value).
+    boolean anyBranch = false;
     for (EnumValue value : tagEnum.values()) {
-      Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
-      if (!marshalling.exists(value.condition()) || (v != null && !marshalling.exists(v.condition()))) {
+      anyBranch |= present(u, value);
+    }
+    read.add(anyBranch ? "return switch ($L) {\n" : "throw switch ($L) {\n", tagOfBase).indent();
+    for (EnumValue value : tagEnum.values()) {
+      if (!present(u, value)) {
         // Not in this configuration (the base reader refuses a value that is not).
-        read.add("case $L -> throw $T.badEnumValue($S, $S);\n", value.javaName(), Poet.INPUT, u.discriminator(),
-            value.name());
+        read.add(anyBranch ? "case $L -> throw $T.badEnumValue($S, $S);\n" : "case $L -> $T.badEnumValue($S, $S);\n",
+            value.javaName(), Poet.INPUT, u.discriminator(), value.name());
         continue;
       }
+      Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
       // The second look: base and branch, with every member checked; the base's value is the first look's.
       read.add("case $L -> {\n$>", value.javaName());
       if (v != null) {
@@ -158,6 +164,22 @@ final class UnionGenerator {
   }
 
   /** Opens the branch of an {@code if (value instanceof V v) ... else if ...} chain. */
+  /**
+   * True if the tag value selects a branch in this configuration: the value exists, and so does its
+   * variant if it has one (a value without a variant selects the union's other branch).
+   */
+  private boolean present(UnionDef u, EnumValue value) {
+    if (!marshalling.exists(value.condition())) {
+      return false;
+    }
+    for (Variant v : u.variants()) {
+      if (v.name().equals(value.name())) {
+        return marshalling.exists(v.condition());
+      }
+    }
+    return true;
+  }
+
   private static void branch(CodeBlock.Builder code, boolean first, ClassName variant) {
     if (first) {
       code.beginControlFlow("if (value instanceof $T v)", variant);
