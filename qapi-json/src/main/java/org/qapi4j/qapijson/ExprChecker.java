@@ -68,6 +68,10 @@ final class ExprChecker {
       case "struct" -> {
         checkKeys(expr, meta, List.of("struct", "data"), List.of("base", "if", "features"));
         normalizeMembers(expr.get("data"));
+        if (expr.get("data") instanceof String) {
+          // QEMU 7.2 crashes on a struct whose members are a type name; this is QEMU 8's error.
+          throw error("'data' should be an object or type name");
+        }
         checkType(expr.get("data"), "'data'", false, name);
         checkType(expr.get("base"), "'base'", false, null);
       }
@@ -345,7 +349,7 @@ final class ExprChecker {
     String name = (String) expr.get("union");
     Object base = expr.get("base");
     checkType(base, "'base'", false, name);
-    checkNameIsStr(expr.get("discriminator"), "discriminator");
+    checkNameIsStr(expr.get("discriminator"), "'discriminator'");
     if (!(expr.get("data") instanceof Map<?, ?> data)) {
       throw error("'data' must be an object");
     }
@@ -380,10 +384,31 @@ final class ExprChecker {
 
   private void checkCommandOrEvent(Map<String, Object> expr) throws QapiError {
     Object args = expr.get("data");
-    boolean boxed = Boolean.TRUE.equals(expr.get("boxed"));
+    // QEMU tests 'boxed' for truth here, before its flags check refuses any value but true.
+    boolean boxed = truthy(expr.get("boxed"));
     if (boxed && args == null) {
       throw error("'boxed': true requires 'data'");
     }
     checkType(args, "'data'", false, boxed ? null : "");
+  }
+
+  /** Python's truth of a JSON value: false, null, 0, and an empty string, list or object are false. */
+  private static boolean truthy(Object value) {
+    if (value == null) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String t) {
+      return !t.isEmpty();
+    }
+    if (value instanceof java.util.Collection<?> c) {
+      return !c.isEmpty();
+    }
+    if (value instanceof Map<?, ?> m) {
+      return !m.isEmpty();
+    }
+    return !(value instanceof Number n) || n.doubleValue() != 0;
   }
 }

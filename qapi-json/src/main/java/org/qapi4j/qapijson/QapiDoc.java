@@ -214,7 +214,9 @@ public final class QapiDoc {
   private void appendVariousLine(String line) throws QapiError {
     String name = firstWord(line);
     if (name.startsWith("@") && name.endsWith(":")) {
-      throw parser.error("'" + name + "' can't follow '" + sections.get(0).name + "' section");
+      // QEMU prints the first section's name as Python does: an untagged section's is None.
+      String first = sections.get(0).name == null ? "None" : sections.get(0).name;
+      throw parser.error("'" + name + "' can't follow '" + first + "' section");
     }
     if (isSectionTag(name)) {
       int indent = headed(TAG_HEAD, line);

@@ -64,7 +64,8 @@ public final class SourceInfo implements Origin {
 
   /** QEMU's {@code FILE: In command 'x':} line, or nothing outside a definition. */
   public String inDefn() {
-    return defnName == null ? "" : fname + ": In " + defnMeta + " '" + defnName + "':\n";
+    // QEMU tests the name for truth: an empty name gives no context line either.
+    return defnName == null || defnName.isEmpty() ? "" : fname + ": In " + defnMeta + " '" + defnName + "':\n";
   }
 
   /** The includer of this file, or null. */

@@ -41,7 +41,7 @@ final class Reporter {
 
   /** QEMU's context line for a definition: {@code In command 'x':}. */
   static String context(Definition in) {
-    return in == null ? "" : "In " + in.meta() + " '" + in.name() + "':";
+    return in == null || in.name().isEmpty() ? "" : "In " + in.meta() + " '" + in.name() + "':";
   }
 
   boolean isEmpty() {

@@ -99,12 +99,13 @@ final class UnionRules implements Check {
         r.error(Rule.UNION_BRANCH, u, v.origin(), "branch '" + v.name() + "' collides with branch '" + same.name() + "'");
         continue;
       }
+      // QEMU resolves the branch's type before it looks the branch up in the enum.
+      if (unknown(v, byName, u, r)) {
+        continue;
+      }
       if (tagEnum.values().stream().map(EnumValue::name).noneMatch(v.name()::equals)) {
         r.error(Rule.UNION_BRANCH, u, v.origin(),
             "branch '" + v.name() + "' is not a value of enum type '" + tagEnum.name() + "'");
-        continue;
-      }
-      if (unknown(v, byName, u, r)) {
         continue;
       }
       if (v.type() instanceof TypeRef.Array) {
@@ -134,8 +135,9 @@ final class UnionRules implements Check {
     if (element instanceof TypeRef.Array || Types.isType(byName, element.qapiName())) {
       return false;
     }
-    r.error(Rule.TYPE_UNKNOWN, in, v.origin(),
-        "branch '" + v.name() + "' uses unknown type '" + element.qapiName() + "'");
+    // QEMU resolves an array's element type in the name of the definition that has the array.
+    r.error(Rule.TYPE_UNKNOWN, in, v.origin(), (v.type() instanceof TypeRef.Array ? in.meta() : "branch '" + v.name() + "'")
+        + " uses unknown type '" + element.qapiName() + "'");
     return true;
   }
 
