@@ -3,6 +3,9 @@
 #   qapi4j check and qapi4j introspect end to end (JVM start included);
 #   javac of the imported schema (696 files) without and with the qapi4j processor;
 #   the processor's own time in that javac run (-Aqapi4j.timing).
+#   QEMU's own generator (scripts/qapi-gen.py) on the same schema, run in turn with the processor,
+#   for the ratio of the two, if QEMU_SRC names a QEMU 7.2 source tree (or FETCH_QEMU=1 fetches
+#   Debian's, about 23 MB, into ~/.cache/qapi4j-bench: nothing of it enters the project).
 # Prints each run's wall time and the median of RUNS runs (default 5).
 # Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar), ../shared beside the project.
 set -euo pipefail
@@ -17,6 +20,16 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 (cd "$QAPI" && java -jar "$JAR" import --package org.qemu.qapi --out "$WORK/src" qapi-schema.json >/dev/null)
 find "$WORK/src" -name '*.java' > "$WORK/sources"
+
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/qapi4j-bench
+if [ -z "${QEMU_SRC:-}" ] && [ -f "$CACHE/qemu-7.2.0/scripts/qapi-gen.py" ]; then
+  QEMU_SRC=$CACHE/qemu-7.2.0
+elif [ -z "${QEMU_SRC:-}" ] && [ "${FETCH_QEMU:-}" = 1 ]; then
+  mkdir -p "$CACHE"
+  curl -sSfL http://deb.debian.org/debian/pool/main/q/qemu/qemu_7.2+dfsg.orig.tar.xz \
+    | tar -xJ -C "$CACHE" qemu-7.2.0/scripts
+  QEMU_SRC=$CACHE/qemu-7.2.0
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -43,8 +56,15 @@ bench "javac + qapi4j processor" javac --release 17 -cp "$JAR" -processor org.qa
 
 # The processor's own share, as it measures itself (-Aqapi4j.timing): its wall time and its
 # thread's CPU time, per phase, in the same javac run as above.
-walls=(); cpus=()
+# QEMU's generator runs just before each of these, so that both see the machine in the same state.
+walls=(); cpus=(); qemus=()
 for _ in $(seq "$RUNS"); do
+  if [ -n "${QEMU_SRC:-}" ]; then
+    rm -rf "$WORK/qemu-gen"
+    start=$(date +%s%N)
+    python3 "$QEMU_SRC/scripts/qapi-gen.py" -o "$WORK/qemu-gen" qapi-schema.json
+    qemus+=($(( ($(date +%s%N) - start) / 1000000 )))
+  fi
   rm -rf "$WORK/out" && mkdir -p "$WORK/out/classes" "$WORK/out/gen"
   note=$(javac --release 17 -cp "$JAR" -processor org.qapi4j.processor.Qapi4jProcessor -Aqapi4j.timing \
     -Aqapi4j.defined="$DEFINED" -d "$WORK/out/classes" -s "$WORK/out/gen" @"$WORK/sources" 2>&1 | grep 'qapi4j:timing')
@@ -54,3 +74,11 @@ for _ in $(seq "$RUNS"); do
 done
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (wall)" "$(printf '%s\n' "${walls[@]}" | median)" "${walls[*]}"
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (CPU)" "$(printf '%s\n' "${cpus[@]}" | median)" "${cpus[*]}"
+if [ -n "${QEMU_SRC:-}" ]; then
+  qemu=$(printf '%s\n' "${qemus[@]}" | median)
+  printf '%-34s median %6s ms   runs: %s\n' "QEMU's qapi-gen.py" "$qemu" "${qemus[*]}"
+  wall=$(printf '%s\n' "${walls[@]}" | median)
+  echo "the processor takes $(awk -v a="$wall" -v b="$qemu" 'BEGIN {printf "%.2f", a / b}') of QEMU's generator's time"
+else
+  echo "QEMU's qapi-gen.py: not run (set QEMU_SRC to a QEMU 7.2 source tree, or FETCH_QEMU=1)"
+fi

@@ -4,9 +4,11 @@ import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -282,10 +284,10 @@ public final class Qapi4jProcessor extends AbstractProcessor {
    */
   private void writeIntrospection(TypeElement root, String pkg, Schema schema, String introspection) {
     String name = DispatchGenerator.introspectionResource(schema);
-    try (Writer out =
-        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, pkg, name, root).openWriter()) {
-      out.write(introspection);
-      out.write('\n');
+    // JSON, which the runtime serves as it is: UTF-8 whatever the platform's encoding.
+    try (OutputStream out =
+        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, pkg, name, root).openOutputStream()) {
+      out.write((introspection + "\n").getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       error(root, "[qapi4j:io] could not write " + name + ": " + e.getMessage());
     }
