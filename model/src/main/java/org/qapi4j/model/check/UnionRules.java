@@ -136,8 +136,8 @@ final class UnionRules implements Check {
       return false;
     }
     // QEMU resolves an array's element type in the name of the definition that has the array.
-    r.error(Rule.TYPE_UNKNOWN, in, v.origin(), (v.type() instanceof TypeRef.Array ? in.meta() : "branch '" + v.name() + "'")
-        + " uses unknown type '" + element.qapiName() + "'");
+    String what = v.type() instanceof TypeRef.Array ? in.meta() : "branch '" + v.name() + "'";
+    r.error(Rule.TYPE_UNKNOWN, in, v.origin(), what + " uses unknown type '" + element.qapiName() + "'");
     return true;
   }
 

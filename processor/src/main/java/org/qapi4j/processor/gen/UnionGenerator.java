@@ -163,7 +163,6 @@ final class UnionGenerator {
         .build());
   }
 
-  /** Opens the branch of an {@code if (value instanceof V v) ... else if ...} chain. */
   /**
    * True if the tag value selects a branch in this configuration: the value exists, and so does its
    * variant if it has one (a value without a variant selects the union's other branch).
@@ -180,6 +179,7 @@ final class UnionGenerator {
     return true;
   }
 
+  /** Opens the branch of an {@code if (value instanceof V v) ... else if ...} chain. */
   private static void branch(CodeBlock.Builder code, boolean first, ClassName variant) {
     if (first) {
       code.beginControlFlow("if (value instanceof $T v)", variant);
