@@ -82,7 +82,7 @@ final class SchemaBuilder {
       definitions.add(new EnumDef((String) x.get("enum"), values, Optional.ofNullable((String) x.get("prefix")),
           features, cond, info, Optional.empty()));
     } else if (x.containsKey("struct")) {
-      definitions.add(new StructDef((String) x.get("struct"), Optional.ofNullable((String) x.get("base")),
+      definitions.add(new StructDef((String) x.get("struct"), absentIfEmpty(x.get("base")),
           members(x.get("data"), info), features, cond, info, false, Optional.empty()));
     } else if (x.containsKey("union")) {
       String name = (String) x.get("union");
@@ -103,7 +103,8 @@ final class SchemaBuilder {
       String name = (String) x.get("command");
       Optional<String> data = data(name, x.get("data"), cond, info);
       Object rets = x.get("returns");
-      definitions.add(new CommandDef(name, data, Optional.ofNullable(rets == null ? null : ref(rets)),
+      Optional<TypeRef> returns = Optional.ofNullable(rets == null || "".equals(rets) ? null : ref(rets));
+      definitions.add(new CommandDef(name, data, returns,
           flag(x, "boxed", false), flag(x, "allow-oob", false), flag(x, "coroutine", false),
           flag(x, "success-response", true), flag(x, "allow-preconfig", false), flag(x, "gen", true),
           features, cond, info, null));
@@ -118,7 +119,7 @@ final class SchemaBuilder {
   /** A command's or event's arguments: a type name, or inline members made an implicit type. */
   private Optional<String> data(String owner, Object data, Condition cond, SourceInfo info) {
     if (data instanceof String type) {
-      return Optional.of(type);
+      return absentIfEmpty(type);
     }
     if (data instanceof Map<?, ?> inline && !inline.isEmpty()) {
       String name = StructDef.implicitArgumentsName(owner);
@@ -127,6 +128,14 @@ final class SchemaBuilder {
       return Optional.of(name);
     }
     return Optional.empty();
+  }
+
+  /**
+   * A type name of {@code 'base'} or {@code 'data'}: QEMU tests the name for truth, so an empty one
+   * means none.
+   */
+  private static Optional<String> absentIfEmpty(Object name) {
+    return name instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
   }
 
   private static boolean flag(Map<String, Object> x, String key, boolean otherwise) {
