@@ -303,7 +303,7 @@ final class ExprChecker {
       checkKeys(feat, source, List.of("name"), List.of("if"));
       checkNameIsStr(feat.get("name"), source);
       source = source + " '" + feat.get("name") + "'";
-      checkNameStr((String) feat.get("name"), source);
+      checkNameLower((String) feat.get("name"), source, false, false);
       checkIf(feat, source);
     }
   }
