@@ -83,7 +83,7 @@ public final class QapiSchemaReader {
     String name = fname.replaceAll("^.*/", "").replaceAll("\\.json$", "");
     Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), parsed.files());
     List<String> schemaErrors = new ArrayList<>();
-    for (Diagnostic d : new SchemaChecker().check(schema)) {
+    for (Diagnostic d : inSourceOrder(new SchemaChecker().check(schema), checked)) {
       schemaErrors.add(format(d));
     }
     errors.addAll(schemaErrors);
@@ -95,6 +95,23 @@ public final class QapiSchemaReader {
     }
     errors.addAll(checkDocs(schema, docs));
     return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors);
+  }
+
+  /**
+   * The model's diagnostics in the order QEMU meets them: the model orders definitions by module
+   * (a file's own before those it includes), but QEMU checks them in the order of the expressions,
+   * an included file's where it is included. The errors QEMU finds while it builds the schema stay
+   * first.
+   */
+  private static List<Diagnostic> inSourceOrder(List<Diagnostic> diagnostics, List<Expression> expressions) {
+    Map<Origin, Integer> index = new HashMap<>();
+    for (int i = 0; i < expressions.size(); i++) {
+      index.putIfAbsent(expressions.get(i).info(), i);
+    }
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> d.rule().whileBuilding() ? 0 : 1)
+        .thenComparingInt(d -> index.getOrDefault(d.definition(), Integer.MAX_VALUE)));
+    return sorted;
   }
 
   /** A model diagnostic as QEMU prints it. */

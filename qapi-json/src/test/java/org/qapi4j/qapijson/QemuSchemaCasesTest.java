@@ -1,6 +1,7 @@
 package org.qapi4j.qapijson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,9 +30,14 @@ class QemuSchemaCasesTest {
     return names(OWN_CASES);
   }
 
+  static Stream<String> firstErrorCases() throws IOException {
+    return names(OWN_CASES.resolve("first-error"));
+  }
+
   private static Stream<String> names(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       return files
+          .filter(Files::isRegularFile)
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".err"))
           .map(n -> n.substring(0, n.length() - ".err".length()))
@@ -53,10 +59,22 @@ class QemuSchemaCasesTest {
     check(OWN_CASES, name);
   }
 
+  /** An input with several errors: QEMU prints its first, qapi4j prints that one first and then the others. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("firstErrorCases")
+  void firstErrorIsQemus(String name) throws IOException {
+    Path dir = OWN_CASES.resolve("first-error");
+    String expected = Files.readString(dir.resolve(name + ".err"));
+    String actual = errors(QapiSchemaReader.read(dir, name + ".json"));
+    assertTrue(actual.startsWith(expected) && actual.length() > expected.length(), actual);
+  }
+
+  private static String errors(QapiSchemaReader.Result result) {
+    return result.errors().stream().map(e -> e + "\n").reduce("", String::concat);
+  }
+
   private static void check(Path dir, String name) throws IOException {
     String expected = Files.readString(dir.resolve(name + ".err"));
-    QapiSchemaReader.Result result = QapiSchemaReader.read(dir, name + ".json");
-    String actual = result.errors().stream().map(e -> e + "\n").reduce("", String::concat);
-    assertEquals(expected, actual);
+    assertEquals(expected, errors(QapiSchemaReader.read(dir, name + ".json")));
   }
 }

@@ -8,9 +8,13 @@ import org.qapi4j.model.Definition;
 import org.qapi4j.model.Origin;
 import org.qapi4j.model.Schema;
 
-/** Collects the diagnostics of one checks pass, and orders them as the definitions are ordered. */
+/**
+ * Collects the diagnostics of one checks pass, and orders them as QEMU meets them: a definition's
+ * name defined twice first (QEMU finds those while it builds the schema, before any other check),
+ * then the rest as the definitions are ordered.
+ */
 final class Reporter {
-  private record Entry(int position, int sequence, Diagnostic diagnostic) {}
+  private record Entry(int rank, int position, int sequence, Diagnostic diagnostic) {}
 
   private final Schema schema;
   private final List<Entry> entries = new ArrayList<>();
@@ -20,14 +24,14 @@ final class Reporter {
   }
 
   void error(Rule rule, Definition in, Origin at, String message) {
-    add(in, new Diagnostic(rule, at, context(in), message, Optional.empty(), in == null ? at : in.origin()));
+    add(rule, in, new Diagnostic(rule, at, context(in), message, Optional.empty(), in == null ? at : in.origin()));
   }
 
   void error(Rule rule, Definition in, Origin at, String message, Diagnostic.Note note) {
-    add(in, new Diagnostic(rule, at, context(in), message, Optional.of(note), in == null ? at : in.origin()));
+    add(rule, in, new Diagnostic(rule, at, context(in), message, Optional.of(note), in == null ? at : in.origin()));
   }
 
-  private void add(Definition in, Diagnostic diagnostic) {
+  private void add(Rule rule, Definition in, Diagnostic diagnostic) {
     int position = Integer.MAX_VALUE;
     List<Definition> all = schema.definitions();
     for (int i = 0; i < all.size(); i++) {
@@ -36,7 +40,8 @@ final class Reporter {
         break;
       }
     }
-    entries.add(new Entry(position, entries.size(), diagnostic));
+    int rank = rule.whileBuilding() ? 0 : 1;
+    entries.add(new Entry(rank, position, entries.size(), diagnostic));
   }
 
   /** QEMU's context line for a definition: {@code In command 'x':}. */
@@ -50,7 +55,8 @@ final class Reporter {
 
   List<Diagnostic> diagnostics() {
     return entries.stream()
-        .sorted(Comparator.comparingInt(Entry::position).thenComparingInt(Entry::sequence))
+        .sorted(Comparator.comparingInt(Entry::rank).thenComparingInt(Entry::position)
+            .thenComparingInt(Entry::sequence))
         .map(Entry::diagnostic)
         .toList();
   }

@@ -58,4 +58,12 @@ public enum Rule {
   public String id() {
     return id;
   }
+
+  /**
+   * True for the rules QEMU enforces while it builds the schema, before it checks any definition:
+   * their errors come first.
+   */
+  public boolean whileBuilding() {
+    return this == DEFN_DUPLICATE || this == DEFN_DUPLICATE_BUILTIN;
+  }
 }
