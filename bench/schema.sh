@@ -4,8 +4,8 @@
 #   javac of the imported schema (696 files) without and with the qapi4j processor;
 #   the processor's own time in that javac run (-Aqapi4j.timing).
 #   QEMU's own generator (scripts/qapi-gen.py) on the same schema, run in turn with the processor,
-#   for the ratio of the two, if QEMU_SRC names a QEMU 7.2 source tree (or FETCH_QEMU=1 fetches
-#   Debian's, about 23 MB, into ~/.cache/qapi4j-bench: nothing of it enters the project).
+#   for the ratio of the two, if there is a QEMU 7.2 source tree (bench/fetch-qemu.sh: QEMU_SRC
+#   names one, or FETCH_QEMU=1 fetches Debian's into ~/.cache/qapi4j-bench).
 # Prints each run's wall time and the median of RUNS runs (default 5).
 # Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar), ../shared beside the project.
 set -euo pipefail
@@ -21,15 +21,7 @@ trap 'rm -rf "$WORK"' EXIT
 (cd "$QAPI" && java -jar "$JAR" import --package org.qemu.qapi --out "$WORK/src" qapi-schema.json >/dev/null)
 find "$WORK/src" -name '*.java' > "$WORK/sources"
 
-CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/qapi4j-bench
-if [ -z "${QEMU_SRC:-}" ] && [ -f "$CACHE/qemu-7.2.0/scripts/qapi-gen.py" ]; then
-  QEMU_SRC=$CACHE/qemu-7.2.0
-elif [ -z "${QEMU_SRC:-}" ] && [ "${FETCH_QEMU:-}" = 1 ]; then
-  mkdir -p "$CACHE"
-  curl -sSfL http://deb.debian.org/debian/pool/main/q/qemu/qemu_7.2+dfsg.orig.tar.xz \
-    | tar -xJ -C "$CACHE" qemu-7.2.0/scripts
-  QEMU_SRC=$CACHE/qemu-7.2.0
-fi
+QEMU_SRC=$(bash "$ROOT/bench/fetch-qemu.sh") || QEMU_SRC=
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
