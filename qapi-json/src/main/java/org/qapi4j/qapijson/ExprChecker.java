@@ -392,8 +392,11 @@ final class ExprChecker {
     checkType(args, "'data'", false, boxed ? null : "");
   }
 
-  /** Python's truth of a JSON value: false, null, 0, and an empty string, list or object are false. */
-  private static boolean truthy(Object value) {
+  /**
+   * Python's truth of a JSON value, which QEMU tests where a key may be absent: false, null, 0, and
+   * an empty string, list or object are false.
+   */
+  static boolean truthy(Object value) {
     if (value == null) {
       return false;
     }

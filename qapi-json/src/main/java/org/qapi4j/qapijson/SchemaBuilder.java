@@ -103,7 +103,7 @@ final class SchemaBuilder {
       String name = (String) x.get("command");
       Optional<String> data = data(name, x.get("data"), cond, info);
       Object rets = x.get("returns");
-      Optional<TypeRef> returns = Optional.ofNullable(rets == null || "".equals(rets) ? null : ref(rets));
+      Optional<TypeRef> returns = ExprChecker.truthy(rets) ? Optional.of(ref(rets)) : Optional.empty();
       definitions.add(new CommandDef(name, data, returns,
           flag(x, "boxed", false), flag(x, "allow-oob", false), flag(x, "coroutine", false),
           flag(x, "success-response", true), flag(x, "allow-preconfig", false), flag(x, "gen", true),
@@ -135,7 +135,7 @@ final class SchemaBuilder {
    * means none.
    */
   private static Optional<String> absentIfEmpty(Object name) {
-    return name instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+    return ExprChecker.truthy(name) ? Optional.of((String) name) : Optional.empty();
   }
 
   private static boolean flag(Map<String, Object> x, String key, boolean otherwise) {

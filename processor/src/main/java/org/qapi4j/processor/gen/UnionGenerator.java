@@ -88,7 +88,7 @@ final class UnionGenerator {
             value.javaName(), Poet.INPUT, u.discriminator(), value.name());
         continue;
       }
-      Variant v = u.variants().stream().filter(x -> x.name().equals(value.name())).findFirst().orElse(null);
+      Variant v = variant(u, value);
       // The second look: base and branch, with every member checked; the base's value is the first look's.
       read.add("case $L -> {\n$>", value.javaName());
       if (v != null) {
@@ -168,15 +168,18 @@ final class UnionGenerator {
    * variant if it has one (a value without a variant selects the union's other branch).
    */
   private boolean present(UnionDef u, EnumValue value) {
-    if (!marshalling.exists(value.condition())) {
-      return false;
-    }
+    Variant v = variant(u, value);
+    return marshalling.exists(value.condition()) && (v == null || marshalling.exists(v.condition()));
+  }
+
+  /** The union's variant for a tag value; null if the value has none (it selects the other branch). */
+  private static Variant variant(UnionDef u, EnumValue value) {
     for (Variant v : u.variants()) {
       if (v.name().equals(value.name())) {
-        return marshalling.exists(v.condition());
+        return v;
       }
     }
-    return true;
+    return null;
   }
 
   /** Opens the branch of an {@code if (value instanceof V v) ... else if ...} chain. */
