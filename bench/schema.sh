@@ -47,7 +47,8 @@ bench "javac + qapi4j processor" javac --release 17 -cp "$JAR" -processor org.qa
   -Aqapi4j.defined="$DEFINED" -d "$WORK/out/classes" -s "$WORK/out/gen" @"$WORK/sources"
 
 # The processor's own share, as it measures itself (-Aqapi4j.timing): its wall time and its
-# thread's CPU time, per phase, in the same javac run as above.
+# threads' CPU time, per phase, in the same javac run as above (and the whole JVM's CPU and JIT time in
+# that window: on two cores, the JIT compiling javac's code and ours competes with the processor).
 # QEMU's generator runs just before each of these, so that both see the machine in the same state.
 walls=(); cpus=(); qemus=()
 for _ in $(seq "$RUNS"); do
@@ -62,7 +63,7 @@ for _ in $(seq "$RUNS"); do
     -Aqapi4j.defined="$DEFINED" -d "$WORK/out/classes" -s "$WORK/out/gen" @"$WORK/sources" 2>&1 | grep 'qapi4j:timing')
   echo "  ${note#*: }"
   walls+=($(sed -E 's/.*total ([0-9]+) ms.*/\1/' <<<"$note"))
-  cpus+=($(sed -E 's/.*CPU ([0-9]+) ms.*/\1/' <<<"$note"))
+  cpus+=($(sed -E 's/.*\(CPU ([0-9]+) ms.*/\1/' <<<"$note"))
 done
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (wall)" "$(printf '%s\n' "${walls[@]}" | median)" "${walls[*]}"
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (CPU)" "$(printf '%s\n' "${cpus[@]}" | median)" "${cpus[*]}"

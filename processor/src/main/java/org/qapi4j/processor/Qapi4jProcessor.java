@@ -56,9 +56,10 @@ public final class Qapi4jProcessor extends AbstractProcessor {
 
   /**
    * The processor option {@code -Aqapi4j.timing}: a note per schema with the time each phase took
-   * (read the elements; check; generate, render and write the dispatch table, emitters and
-   * introspection; wait for the marshalling class from the other thread and write it), for
-   * {@code bench/schema.sh}.
+   * (read the elements; check; wait for the dispatch table, emitters and introspection from their
+   * thread and write them; wait for the marshalling class from its thread and write it), the CPU
+   * time of the processor's threads, and that of the whole JVM and its JIT compilers in the same
+   * window, for {@code bench/schema.sh}.
    */
   public static final String TIMING_OPTION = "qapi4j.timing";
 
@@ -135,11 +136,12 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     phases.done("read");
     Schema schema = read.schema();
     Set<String> defined = defined();
-    // The marshalling code is most of the output: a second thread generates and renders it while
-    // this one checks the schema and generates the rest. It starts before the checks, and its work
-    // is dropped if they fail (the generator copes with any schema the reader produced, or fails,
-    // which is then not reported). Neither thread touches javac: the model is plain data, rendering
-    // goes to memory, and only this thread uses the filer.
+    // Generating and rendering the code is most of the work, and needs only the model: two more
+    // threads do it while this one checks the schema, one the marshalling class (most of the
+    // output), the other the dispatch table, the emitters and the introspection. They start before
+    // the checks, and their work is dropped if the checks fail (the generators cope with any schema
+    // the reader produced, or fail, which is then not reported). Neither thread touches javac: the
+    // model is plain data, rendering goes to memory, and only this thread uses the filer.
     java.util.concurrent.CompletableFuture<Rendered> marshal =
         read.problems().isEmpty() && schema.javaRoot().isPresent()
             ? java.util.concurrent.CompletableFuture.supplyAsync(
@@ -152,35 +154,33 @@ public final class Qapi4jProcessor extends AbstractProcessor {
                 },
                 RENDERER)
             : null;
+    java.util.concurrent.CompletableFuture<Others> others =
+        marshal == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              long cpu = phases.cpu();
+              Others r = others(schema, defined);
+              phases.otherThread(phases.cpu() - cpu);
+              return r;
+            },
+            RENDERER);
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(schema));
     phases.done("check");
     if (!diagnostics.isEmpty()) {
       if (marshal != null) {
         marshal.cancel(false);
+        others.cancel(false);
       }
       MessagerSink sink = new MessagerSink(processingEnv.getMessager(), ElementOrigin.of(root));
       diagnostics.forEach(sink::report);
       return; // generate nothing for a schema with errors
     }
     String pkg = schema.javaRoot().orElseThrow().packageName();
-    List<Rendered> others = new ArrayList<>();
-    others.add(render(pkg, new DispatchGenerator(schema, defined).generate()));
-    EmitterGenerator emitters = new EmitterGenerator(schema, defined);
-    for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
-      others.add(render(group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue())));
-    }
-    String introspection = SchemaInfo.render(schema, false, defined);
-    // What is ready goes to the filer while the other thread finishes the marshalling class.
-    others.forEach(r -> write(root, r));
-    writeIntrospection(root, pkg, schema, introspection);
+    Others rest = join(others);
+    rest.files().forEach(r -> write(root, r));
+    writeIntrospection(root, pkg, schema, rest.introspection());
     phases.done("generate");
-    Rendered marshalText;
-    try {
-      marshalText = marshal.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
+    Rendered marshalText = join(marshal);
     write(root, marshalText);
     phases.done("marshalling");
     if (phases.on) {
@@ -198,6 +198,8 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     private final StringBuilder text = new StringBuilder();
     private final long cpuStart;
     private final long start;
+    private final long processStart;
+    private final long jitStart;
     private long last;
     private volatile long otherThreads;
 
@@ -208,6 +210,8 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     Phases(boolean on) {
       this.on = on;
       this.cpuStart = cpu();
+      this.processStart = on ? Cpu.ofProcess() : 0;
+      this.jitStart = on ? Cpu.jit() : 0;
       this.start = System.nanoTime();
       this.last = start;
     }
@@ -223,6 +227,18 @@ public final class Qapi4jProcessor extends AbstractProcessor {
 
       static long ofThisThread() {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
+      }
+
+      /** The whole JVM's CPU time (javac, the JIT, the GC and the processor), if known. */
+      static long ofProcess() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+      }
+
+      /** The JIT's compile time so far, in milliseconds. */
+      static long jit() {
+        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
       }
     }
 
@@ -240,8 +256,31 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     @Override
     public String toString() {
       long cpu = cpu() - cpuStart + otherThreads;
-      return text + "total " + (last - start) / 1_000_000 + " ms (CPU " + cpu / 1_000_000 + " ms)";
+      return text + "total " + (last - start) / 1_000_000 + " ms (CPU " + cpu / 1_000_000 + " ms"
+          + "; whole JVM CPU " + (Cpu.ofProcess() - processStart) / 1_000_000 + " ms, JIT " + (Cpu.jit() - jitStart) + " ms)";
     }
+  }
+
+  private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** The dispatch table and the emitters, rendered, and the introspection. */
+  private record Others(List<Rendered> files, String introspection) {}
+
+  private static Others others(Schema schema, Set<String> defined) {
+    String pkg = schema.javaRoot().orElseThrow().packageName();
+    List<Rendered> files = new ArrayList<>();
+    files.add(render(pkg, new DispatchGenerator(schema, defined).generate()));
+    EmitterGenerator emitters = new EmitterGenerator(schema, defined);
+    for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
+      files.add(render(group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue())));
+    }
+    return new Others(files, SchemaInfo.render(schema, false, defined));
   }
 
   /** A generated source file, rendered: its qualified name and its text. */
