@@ -62,6 +62,75 @@ class ViaJavacTest {
     assertEquals(Map.of(), huge);
     assertTrue(MethodSizes.under(compiled.output()).get("org.qemu.qapi.QapiSchema_Marshal$Types.read0") > 1000,
         "the type switch is split into methods read0, read1, ...");
+
+    // The marshalling class reads the types commands take and writes those they return and events
+    // carry: every type the dispatch table's argument tables name has a reader, every type the
+    // emitters' tables name has a writer.
+    Path gen = scratch.resolve("generated/org/qemu/qapi");
+    String marshal = Files.readString(gen.resolve("QapiSchema_Marshal.java"));
+    Set<String> reads = matches(marshal, "case (\\d+) -> (?:\\w+\\.)?read\\w*\\(p, ");
+    Set<String> writes = matches(marshal, "case (\\d+) -> (?:\\w+\\.)?write\\w*\\(out, ");
+    assertTrue(reads.size() > 300 && writes.size() > 200, reads.size() + " read, " + writes.size() + " written");
+    Set<String> named = tableTypes(Files.readString(gen.resolve("QapiSchema_Dispatch.java")));
+    assertTrue(named.size() > 20, named.toString());
+    for (String n : named) {
+      assertTrue(reads.contains(n), "no reader for type " + n);
+    }
+    Set<String> emitted = new java.util.TreeSet<>();
+    try (var listing = Files.list(gen)) {
+      for (Path f : listing.filter(f -> f.toString().endsWith("_Emitter.java")).toList()) {
+        emitted.addAll(tableTypes(Files.readString(f)));
+      }
+    }
+    assertTrue(emitted.size() > 10, emitted.toString());
+    for (String n : emitted) {
+      assertTrue(writes.contains(n), "no writer for type " + n);
+    }
+    // And so on down: each table of the marshalling class that a reader uses names types that have
+    // a reader, each table a writer uses types that have a writer.
+    java.util.regex.Matcher field = java.util.regex.Pattern
+        .compile("(\\w+) = new [\\w.]*ObjectType\\(TYPES, \"[^\"]*\", \"([^\"]*)\"").matcher(marshal);
+    int tables = 0;
+    while (field.find()) {
+      tables++;
+      Set<String> inside = matches(field.group(2), ":\\[*(\\d+)");
+      if (marshal.contains(field.group(1) + ".read")) {
+        assertTrue(reads.containsAll(inside), field.group(1) + " reads " + inside);
+      }
+      if (marshal.contains(field.group(1) + ".write")) {
+        assertTrue(writes.containsAll(inside), field.group(1) + " writes " + inside);
+      }
+    }
+    assertTrue(tables > 500, tables + " tables");
+    // BlockdevOptions only goes in (blockdev-add), BlockInfo only out (query-block), so each has
+    // one way; SchemaInfo (query-qmp-schema) only out.
+    assertTrue(marshal.contains(" readBlockdevOptions(") && !marshal.contains(" writeBlockdevOptions("));
+    assertTrue(marshal.contains(" writeBlockInfo(") && !marshal.contains(" readBlockInfo("));
+    assertTrue(marshal.contains(" writeSchemaInfo(") && !marshal.contains(" readSchemaInfo("));
+  }
+
+  /** The first group of each match. */
+  private static Set<String> matches(String text, String regex) {
+    Set<String> found = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(text);
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
+  }
+
+  /** The numbers of the named types in the member tables of a generated class. */
+  private static Set<String> tableTypes(String source) {
+    Set<String> numbers = new java.util.TreeSet<>();
+    java.util.regex.Matcher table =
+        java.util.regex.Pattern.compile("new ObjectType\\([\\w.]+, \"[^\"]*\", \"([^\"]*)\"").matcher(source);
+    while (table.find()) {
+      java.util.regex.Matcher type = java.util.regex.Pattern.compile(":\\[*(\\d+)").matcher(table.group(1));
+      while (type.find()) {
+        numbers.add(type.group(1));
+      }
+    }
+    return numbers;
   }
 
   /** QEMU's predefined QType: known to both paths, imported as org.qapi4j.runtime.QType. */

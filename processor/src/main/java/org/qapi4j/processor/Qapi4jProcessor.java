@@ -31,6 +31,7 @@ import org.qapi4j.model.check.SchemaChecker;
 import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.processor.diag.ElementOrigin;
 import org.qapi4j.processor.diag.MessagerSink;
+import org.qapi4j.processor.gen.Directions;
 import org.qapi4j.processor.gen.DispatchGenerator;
 import org.qapi4j.processor.gen.EmitterGenerator;
 import org.qapi4j.processor.gen.MarshalGenerator;
@@ -65,7 +66,22 @@ public final class Qapi4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(DEFINED_OPTION, TIMING_OPTION);
+    return Set.of(DEFINED_OPTION, TIMING_OPTION, Directions.OPTION);
+  }
+
+  /**
+   * The types the marshalling class reads and writes: those the schema's commands and events use,
+   * each way; every type both ways with {@code -Aqapi4j.marshal=all}.
+   */
+  private Directions directions(Schema schema) {
+    String option = processingEnv.getOptions().get(Directions.OPTION);
+    if (option != null && !Directions.isAll(option) && !option.equals("used")) {
+      processingEnv.getMessager().printMessage(Kind.WARNING, "[qapi4j:option] -A" + Directions.OPTION + "="
+          + option + " is neither 'used' nor 'all'; the marshalling class has the types commands and events use");
+    }
+    return Directions.isAll(option)
+        ? Directions.all()
+        : Directions.used(schema);
   }
 
   /** The symbols of {@code -Aqapi4j.defined=A,B}. */
@@ -148,7 +164,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
                 () -> {
                   long cpu = phases.cpu();
                   Rendered r = render(schema.javaRoot().get().packageName(),
-                      new MarshalGenerator(schema, defined).generate());
+                      new MarshalGenerator(schema, defined, directions(schema)).generate());
                   phases.otherThread(phases.cpu() - cpu);
                   return r;
                 },

@@ -27,8 +27,9 @@ import org.qapi4j.model.TypeRef;
 import org.qapi4j.model.UnionDef;
 
 /**
- * Generates {@code <Root>_Marshal}: a reader and a writer for every struct, union, alternate, enum
- * and array type of the schema, on Jackson's streaming API.
+ * Generates {@code <Root>_Marshal}: on Jackson's streaming API, a reader for every struct, union,
+ * alternate and array type the schema's commands read, a writer for every one they return or its
+ * events carry ({@link Directions}), and a constant that does both for every enum.
  *
  * <p>The members of objects and the wire names of enums are tables ({@code ObjectType},
  * {@code EnumType} of the runtime), read and written by the runtime with QEMU's errors and order;
@@ -41,17 +42,19 @@ public final class MarshalGenerator {
   private final Marshalling marshalling;
   private final Tables tables;
   private final Tables.FieldNames fieldNames;
+  private final Directions directions;
 
   public MarshalGenerator(Schema schema) {
-    this(schema, java.util.Set.of());
+    this(schema, java.util.Set.of(), Directions.used(schema));
   }
 
   /**
-   * Readers and writers for the configuration with {@code defined} symbols: a member, enum value or
-   * branch whose {@code @If} fails is not on the wire.
+   * Readers and writers for the configuration with {@code defined} symbols (a member, enum value or
+   * branch whose {@code @If} fails is not on the wire), of the types in {@code directions}.
    */
-  public MarshalGenerator(Schema schema, java.util.Set<String> defined) {
+  public MarshalGenerator(Schema schema, java.util.Set<String> defined, Directions directions) {
     this.schema = schema;
+    this.directions = directions;
     this.marshalling = new Marshalling(schema, className(schema), defined, true);
     this.tables = new Tables(schema, marshalling);
     this.fieldNames = marshalling.marshalFields();
@@ -71,9 +74,10 @@ public final class MarshalGenerator {
                 "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
                     + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
                     + " writers print members in\nQEMU's order.\n\n"
-                    + "<p>Each struct, union and alternate {@code T} has {@code readT(p, path)} (an"
-                    + " alternate's also takes\nthe {@code name} its errors print) and"
-                    + " {@code writeT(out, value)}; each enum has an {@code EnumType}\nconstant"
+                    + "<p>Each struct, union and alternate {@code T} that commands take has {@code readT(p,"
+                    + " path)} (an\nalternate's also takes the {@code name} its errors print), and each one"
+                    + " that commands return or\nevents carry has {@code writeT(out, value)}; each enum"
+                    + " has an {@code EnumType}\nconstant"
                     + " ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and"
                     + " {@code write(out, value)}.\nA reader expects the parser on the value's first"
                     + " token and leaves it on its last; {@code path} is\nthe value's name in"
@@ -85,27 +89,30 @@ public final class MarshalGenerator {
                 .addJavadoc("The schema's named types, for the tables of generated code.\n")
                 .initializer("new Types()").build())
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    // The cases of the Types switches, by type number (which is the definitions' order here).
+    // The cases of the Types switches, by type number (which is the definitions' order here); null
+    // where the type is not read, or not written.
     List<String> reads = new ArrayList<>();
     List<CodeBlock> writes = new ArrayList<>();
     for (Definition d : schema.definitions()) {
-      if (d instanceof StructDef s && !s.implicit()) {
-        struct(type, s);
-      } else if (d instanceof EnumDef e) {
-        enumType(type, e);
-      } else if (d instanceof UnionDef u) {
-        new UnionGenerator(marshalling, this).generate(type, u);
-      } else if (d instanceof AlternateDef a) {
-        new UnionGenerator(marshalling, this).generate(a).forEach(type::addMethod);
-      } else {
+      boolean read = directions.reads(d.name());
+      boolean write = directions.writes(d.name());
+      if (!Tables.hasReader(d)) {
         continue;
       }
-      TypeName java = javaType(TypeRef.named(d.name()));
-      String reader = Marshalling.readerName(TypeRef.named(d.name()));
-      // The text around the type names goes into the formats: JavaPoet's cost is per piece.
       if (tables.number(d.name()) != reads.size()) {
         throw new IllegalStateException("types numbered out of definition order at " + d.name());
       }
+      if (d instanceof StructDef s) {
+        struct(type, s, read, write);
+      } else if (d instanceof EnumDef e) {
+        enumType(type, e); // one constant, which reads and writes
+      } else if (d instanceof UnionDef u) {
+        new UnionGenerator(marshalling, this).generate(type, u, read, write);
+      } else if (d instanceof AlternateDef a) {
+        new UnionGenerator(marshalling, this).generate(a, read, write).forEach(type::addMethod);
+      }
+      TypeName java = javaType(TypeRef.named(d.name()));
+      // The text around the type names goes into the formats: JavaPoet's cost is per piece.
       String number = Integer.toString(reads.size());
       if (d instanceof EnumDef) {
         String field = marshalling.enumField(d.name());
@@ -115,9 +122,11 @@ public final class MarshalGenerator {
         continue;
       }
       boolean named = d instanceof AlternateDef;
-      reads.add("case " + number + " -> " + reader + (named ? "(p, path, name);\n" : "(p, path);\n"));
-      writes.add(CodeBlock.of(Poet.escape("case " + number + " -> " + Marshalling.writerName(TypeRef.named(d.name()))
-          + "(out, (") + "$T) value);\n", java));
+      String reader = Marshalling.readerName(TypeRef.named(d.name()));
+      reads.add(!read ? null
+          : "case " + number + " -> " + reader + (named ? "(p, path, name);\n" : "(p, path);\n"));
+      writes.add(!write ? null : CodeBlock.of(Poet.escape("case " + number + " -> "
+          + Marshalling.writerName(TypeRef.named(d.name())) + "(out, (") + "$T) value);\n", java));
     }
     for (TypeRef.Array array : arrays().values()) {
       array(type, array);
@@ -184,7 +193,8 @@ public final class MarshalGenerator {
         .addParameter(Object.class, "value");
   }
 
-  private static CodeBlock readSwitch(List<String> cases) {
+  private static CodeBlock readSwitch(List<String> all) {
+    List<String> cases = all.stream().filter(java.util.Objects::nonNull).toList();
     if (cases.isEmpty()) {
       return CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class);
     }
@@ -193,7 +203,11 @@ public final class MarshalGenerator {
         .build();
   }
 
-  private static CodeBlock writeSwitch(List<CodeBlock> cases) {
+  private static CodeBlock writeSwitch(List<CodeBlock> all) {
+    List<CodeBlock> cases = all.stream().filter(java.util.Objects::nonNull).toList();
+    if (cases.isEmpty()) {
+      return CodeBlock.of("throw new $T(\"type \" + type);\n", IllegalArgumentException.class);
+    }
     return CodeBlock.builder().add("switch (type) {\n$>").add(CodeBlock.join(cases, ""))
         .add("default -> throw new $T(\"type \" + type);\n$<}\n", IllegalArgumentException.class)
         .build();
@@ -274,25 +288,32 @@ public final class MarshalGenerator {
     return marshalling.flatten(s, "value").stream().map(Marshalling.Flat::member).toList();
   }
 
-  private void struct(TypeSpec.Builder type, StructDef s) {
+  private void struct(TypeSpec.Builder type, StructDef s, boolean read, boolean write) {
+    if (!read && !write) {
+      return;
+    }
     TypeName java = javaType(TypeRef.named(s.name()));
     String field = fieldName(s.name());
     List<Marshalling.Flat> flat = marshalling.flatten(s, "value");
     type.addField(objectType(field, s.name(), flat.stream().map(Marshalling.Flat::member).toList()));
-    MethodSpec.Builder read = MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(java)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path");
-    type.addMethod(read.addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
-        .addCode("return $L;\n", construct(s, 0))
-        .build());
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(java, "value")
-        .addCode("$L", values(field + ".write(out", flat, ");\n"))
-        .build());
+    if (read) {
+      type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(java)
+          .addParameter(Poet.JSON_PARSER, "p")
+          .addParameter(String.class, "path")
+          .addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
+          .addCode("return $L;\n", construct(s, 0))
+          .build());
+    }
+    if (write) {
+      type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addParameter(Poet.JSON_GENERATOR, "out")
+          .addParameter(java, "value")
+          .addCode("$L", values(field + ".write(out", flat, ");\n"))
+          .build());
+    }
   }
 
   /**
@@ -365,24 +386,33 @@ public final class MarshalGenerator {
   // Arrays.
 
   private void array(TypeSpec.Builder type, TypeRef.Array array) {
+    boolean read = directions.reads(array.qapiName());
+    boolean write = directions.writes(array.qapiName());
+    if (!read && !write) {
+      return;
+    }
     String field = fieldName(array.qapiName());
     type.addField(FieldSpec.builder(Tables.VALUE_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$T.parse($L)", Tables.VALUE_TYPE, Marshalling.literal(tables.valueType(array, null)))
         .build());
     TypeName java = javaType(array);
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(array))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(java)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path")
-        .addParameter(String.class, "name")
-        .addCode("return ($T) $L.read(TYPES, p, path, name);\n", java, field)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(array))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(java, "value")
-        .addCode("$L", field + ".write(TYPES, out, value);\n")
-        .build());
+    if (read) {
+      type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(array))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(java)
+          .addParameter(Poet.JSON_PARSER, "p")
+          .addParameter(String.class, "path")
+          .addParameter(String.class, "name")
+          .addCode("return ($T) $L.read(TYPES, p, path, name);\n", java, field)
+          .build());
+    }
+    if (write) {
+      type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(array))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addParameter(Poet.JSON_GENERATOR, "out")
+          .addParameter(java, "value")
+          .addCode("$L", field + ".write(TYPES, out, value);\n")
+          .build());
+    }
   }
 }

@@ -41,10 +41,13 @@ final class UnionGenerator {
   }
 
   /**
-   * The reader and writer of a union, and its tables: its base alone (the first look, and the
-   * values without a branch), and base and branch together for each branch.
+   * The reader and the writer of a union (each if asked for), and its tables: its base alone (the
+   * first look, and the values without a branch), and base and branch together for each branch.
    */
-  void generate(TypeSpec.Builder type, UnionDef u) {
+  void generate(TypeSpec.Builder type, UnionDef u, boolean reader, boolean writer) {
+    if (!reader && !writer) {
+      return;
+    }
     TypeName union = javaType.apply(TypeRef.named(u.name()));
     StructDef base = (StructDef) marshalling.definition(u.base());
     List<Marshalling.Flat> baseFlat = marshalling.flatten(base, "v." + u.javaBase() + "()");
@@ -68,7 +71,17 @@ final class UnionGenerator {
       }
     }
 
-    // The reader: the base, which says the branch, then base and branch together.
+    if (reader) {
+      type.addMethod(reader(u, union, base, baseField, branchFields, tagEnum, tagOfBase, baseMembers.size()));
+    }
+    if (writer) {
+      writer(type, u, union, base, baseField, branchFields, tagEnum, tagClass, tagOfVariant);
+    }
+  }
+
+  /** The reader: the base, which says the branch, then base and branch together. */
+  private MethodSpec reader(UnionDef u, TypeName union, StructDef base, String baseField,
+      Map<String, String> branchFields, EnumDef tagEnum, String tagOfBase, int baseSize) {
     CodeBlock.Builder read = CodeBlock.builder();
     read.addStatement("$T.beginObject(p, path)", Poet.INPUT);
     read.addStatement("byte[] object = $T.capture(p)", Poet.INPUT);
@@ -95,7 +108,7 @@ final class UnionGenerator {
         StructDef branch = (StructDef) marshalling.definition(v.type().qapiName());
         read.addStatement("a = $L.read($T.reread(object), path)", branchFields.get(v.name()), Poet.INPUT);
         read.addStatement("yield new $T(base, $L)", Poet.className(v.javaType()),
-            marshal.construct(branch, baseMembers.size()));
+            marshal.construct(branch, baseSize));
       } else {
         read.addStatement("$L.read($T.reread(object), path)", baseField, Poet.INPUT);
         read.addStatement("yield new $T(base)", Poet.className(u.javaOther().orElseThrow()));
@@ -103,15 +116,18 @@ final class UnionGenerator {
       read.add("$<}\n");
     }
     read.unindent().add("};\n");
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
+    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(union)
         .addParameter(Poet.JSON_PARSER, "p")
         .addParameter(String.class, "path")
         .addCode(read.build())
-        .build());
+        .build();
+  }
 
-    // The writer. The base's values come from one method, which each branch calls.
+  /** The writer. The base's values come from one method, which each branch calls. */
+  private void writer(TypeSpec.Builder type, UnionDef u, TypeName union, StructDef base, String baseField,
+      Map<String, String> branchFields, EnumDef tagEnum, ClassName tagClass, String tagOfVariant) {
     String baseValues = "baseOf" + Poet.identifier(u.name());
     String baseOfVariant = baseValues + "(v." + u.javaBase() + "())";
     type.addMethod(MethodSpec.methodBuilder(baseValues)
@@ -196,7 +212,8 @@ final class UnionGenerator {
     return flat.stream().filter(f -> f.member() == member).findFirst().orElseThrow().access();
   }
 
-  List<MethodSpec> generate(AlternateDef a) {
+  /** The reader and the writer of an alternate, each if asked for. */
+  List<MethodSpec> generate(AlternateDef a, boolean reader, boolean writer) {
     TypeName alternate = javaType.apply(TypeRef.named(a.name()));
     CodeBlock.Builder read = CodeBlock.builder();
     read.beginControlFlow("switch (p.currentToken())");
@@ -226,21 +243,26 @@ final class UnionGenerator {
       }
     }
     write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, a.name()).endControlFlow();
-    return List.of(
-        MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(a.name())))
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(alternate)
-            .addParameter(Poet.JSON_PARSER, "p")
-            .addParameter(String.class, "path")
-            .addParameter(String.class, "name")
-            .addCode(read.build())
-            .build(),
-        MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(a.name())))
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .addParameter(Poet.JSON_GENERATOR, "out")
-            .addParameter(alternate, "value")
-            .addCode(write.build())
-            .build());
+    List<MethodSpec> methods = new ArrayList<>();
+    if (reader) {
+      methods.add(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(a.name())))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(alternate)
+          .addParameter(Poet.JSON_PARSER, "p")
+          .addParameter(String.class, "path")
+          .addParameter(String.class, "name")
+          .addCode(read.build())
+          .build());
+    }
+    if (writer) {
+      methods.add(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(a.name())))
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .addParameter(Poet.JSON_GENERATOR, "out")
+          .addParameter(alternate, "value")
+          .addCode(write.build())
+          .build());
+    }
+    return methods;
   }
 
   /** The first tokens of the values of a branch type. */

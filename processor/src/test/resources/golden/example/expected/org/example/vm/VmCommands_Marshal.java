@@ -12,8 +12,9 @@ import tools.jackson.core.JsonParser;
  * streaming API. Readers report input errors with QEMU's texts; writers print members in
  * QEMU's order.
  *
- * <p>Each struct, union and alternate {@code T} has {@code readT(p, path)} (an alternate's also takes
- * the {@code name} its errors print) and {@code writeT(out, value)}; each enum has an {@code EnumType}
+ * <p>Each struct, union and alternate {@code T} that commands take has {@code readT(p, path)} (an
+ * alternate's also takes the {@code name} its errors print), and each one that commands return or
+ * events carry has {@code writeT(out, value)}; each enum has an {@code EnumType}
  * constant ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and {@code write(out, value)}.
  * A reader expects the parser on the value's first token and leaves it on its last; {@code path} is
  * the value's name in QEMU's errors ({@code null} for a command's arguments). The members of objects and
@@ -38,11 +39,6 @@ public final class VmCommands_Marshal {
   private VmCommands_Marshal() {
   }
 
-  public static StatusInfo readStatusInfo(JsonParser p, String path) {
-    Object[] a = STATUS_INFO.read(p, path);
-    return new StatusInfo((boolean) a[0], (boolean) a[1], (RunState) a[2]);
-  }
-
   public static void writeStatusInfo(JsonGenerator out, StatusInfo value) {
     STATUS_INFO.write(out, value.running(), value.singlestep(), value.status());
   }
@@ -51,7 +47,6 @@ public final class VmCommands_Marshal {
     @Override
     public Object read(int type, JsonParser p, String path, String name) {
       return switch (type) {
-        case 0 -> readStatusInfo(p, path);
         case 1 -> RUN_STATE.read(p, path, name);
         default -> throw new IllegalArgumentException("type " + type);
       };

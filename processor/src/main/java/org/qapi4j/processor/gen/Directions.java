@@ -1,0 +1,103 @@
+package org.qapi4j.processor.gen;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.qapi4j.model.AlternateDef;
+import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Definition;
+import org.qapi4j.model.EventDef;
+import org.qapi4j.model.Member;
+import org.qapi4j.model.Schema;
+import org.qapi4j.model.StructDef;
+import org.qapi4j.model.TypeRef;
+import org.qapi4j.model.UnionDef;
+import org.qapi4j.model.Variant;
+
+/**
+ * Which types a QMP server built on the generated code reads, and which it writes: it reads the
+ * arguments of commands and what they contain, and writes what commands return and events carry.
+ * The {@code _Marshal} class has a reader for the first and a writer for the second, and nothing
+ * for a type no command or event uses. In QEMU's schema few types go both ways (36 of some 690),
+ * so this halves the marshalling code, which is most of what javac compiles for a schema.
+ *
+ * <p>{@link #all()} reads and writes every type: for tests that send values of every type through
+ * both ({@code -Aqapi4j.marshal=all}).
+ */
+public final class Directions {
+  /** The processor option that asks for a reader and a writer for every type. */
+  public static final String OPTION = "qapi4j.marshal";
+
+  private final Set<String> read;
+  private final Set<String> written;
+
+  private Directions(Set<String> read, Set<String> written) {
+    this.read = read;
+    this.written = written;
+  }
+
+  /** Every type both ways. */
+  public static Directions all() {
+    return new Directions(null, null);
+  }
+
+  /** The option's value: {@code all} for {@link #all()}; else null or {@code used}. */
+  public static boolean isAll(String option) {
+    return "all".equals(option);
+  }
+
+  /**
+   * The types the schema's commands and events use, by QAPI name ({@code XList} for an array of
+   * {@code X}): from command arguments for reading, from returns and event data for writing, and in
+   * both cases every type these contain (members, bases, branches, array elements), whatever the
+   * configuration.
+   */
+  public static Directions used(Schema schema) {
+    Set<String> read = new HashSet<>();
+    Set<String> written = new HashSet<>();
+    for (Definition d : schema.definitions()) {
+      if (d instanceof CommandDef c) {
+        c.data().ifPresent(data -> visit(schema, TypeRef.named(data), read));
+        c.returns().ifPresent(returns -> visit(schema, returns, written));
+      } else if (d instanceof EventDef e) {
+        e.data().ifPresent(data -> visit(schema, TypeRef.named(data), written));
+      }
+    }
+    return new Directions(read, written);
+  }
+
+  private static void visit(Schema schema, TypeRef type, Set<String> into) {
+    if (!into.add(type.qapiName())) {
+      return;
+    }
+    if (type instanceof TypeRef.Array a) {
+      visit(schema, a.element(), into);
+      return;
+    }
+    Definition d = schema.byName().get(type.qapiName());
+    if (d instanceof StructDef s) {
+      s.base().ifPresent(base -> visit(schema, TypeRef.named(base), into));
+      for (Member m : s.members()) {
+        visit(schema, m.type(), into);
+      }
+    } else if (d instanceof UnionDef u) {
+      visit(schema, TypeRef.named(u.base()), into);
+      for (Variant v : u.variants()) {
+        visit(schema, v.type(), into);
+      }
+    } else if (d instanceof AlternateDef a) {
+      for (Variant v : a.variants()) {
+        visit(schema, v.type(), into);
+      }
+    }
+  }
+
+  /** True if the generated code reads values of this type (by QAPI name). */
+  public boolean reads(String qapiName) {
+    return read == null || read.contains(qapiName);
+  }
+
+  /** True if the generated code writes values of this type (by QAPI name). */
+  public boolean writes(String qapiName) {
+    return written == null || written.contains(qapiName);
+  }
+}
