@@ -70,18 +70,16 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   }
 
   /**
-   * The types the marshalling class reads and writes: those the schema's commands and events use,
-   * each way; every type both ways with {@code -Aqapi4j.marshal=all}.
+   * True if the marshalling class reads and writes every type ({@code -Aqapi4j.marshal=all}); else
+   * it has the ways the schema's commands and events use.
    */
-  private Directions directions(Schema schema) {
+  private boolean marshalAll() {
     String option = processingEnv.getOptions().get(Directions.OPTION);
-    if (option != null && !Directions.isAll(option) && !option.equals("used")) {
+    if (option != null && !Directions.isValid(option)) {
       processingEnv.getMessager().printMessage(Kind.WARNING, "[qapi4j:option] -A" + Directions.OPTION + "="
           + option + " is neither 'used' nor 'all'; the marshalling class has the types commands and events use");
     }
-    return Directions.isAll(option)
-        ? Directions.all()
-        : Directions.used(schema);
+    return Directions.isAll(option);
   }
 
   /** The symbols of {@code -Aqapi4j.defined=A,B}. */
@@ -158,27 +156,15 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     // the checks, and their work is dropped if the checks fail (the generators cope with any schema
     // the reader produced, or fail, which is then not reported). Neither thread touches javac: the
     // model is plain data, rendering goes to memory, and only this thread uses the filer.
+    boolean marshalAll = marshalAll(); // read, and a bad value reported, on this thread
     java.util.concurrent.CompletableFuture<Rendered> marshal =
         read.problems().isEmpty() && schema.javaRoot().isPresent()
-            ? java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                  long cpu = phases.cpu();
-                  Rendered r = render(schema.javaRoot().get().packageName(),
-                      new MarshalGenerator(schema, defined, directions(schema)).generate());
-                  phases.otherThread(phases.cpu() - cpu);
-                  return r;
-                },
-                RENDERER)
+            ? phases.onOtherThread(() -> render(schema.javaRoot().get().packageName(),
+                new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema))
+                    .generate()))
             : null;
     java.util.concurrent.CompletableFuture<Others> others =
-        marshal == null ? null : java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              long cpu = phases.cpu();
-              Others r = others(schema, defined);
-              phases.otherThread(phases.cpu() - cpu);
-              return r;
-            },
-            RENDERER);
+        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined));
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(schema));
     phases.done("check");
@@ -217,7 +203,8 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     private final long processStart;
     private final long jitStart;
     private long last;
-    private volatile long otherThreads;
+    /** Two threads add to it at once. */
+    private final java.util.concurrent.atomic.AtomicLong otherThreads = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * Measures if {@code on}; else does nothing, and loads no management classes (which, loaded,
@@ -264,14 +251,21 @@ public final class Qapi4jProcessor extends AbstractProcessor {
       last = now;
     }
 
-    /** CPU time spent for this schema on another thread. */
-    void otherThread(long nanos) {
-      otherThreads += nanos;
+    /** Runs {@code task} on a thread of its own, counting its CPU time with this schema's. */
+    <T> java.util.concurrent.CompletableFuture<T> onOtherThread(java.util.function.Supplier<T> task) {
+      return java.util.concurrent.CompletableFuture.supplyAsync(
+          () -> {
+            long cpu = cpu();
+            T result = task.get();
+            otherThreads.addAndGet(cpu() - cpu);
+            return result;
+          },
+          RENDERER);
     }
 
     @Override
     public String toString() {
-      long cpu = cpu() - cpuStart + otherThreads;
+      long cpu = cpu() - cpuStart + otherThreads.get();
       return text + "total " + (last - start) / 1_000_000 + " ms (CPU " + cpu / 1_000_000 + " ms"
           + "; whole JVM CPU " + (Cpu.ofProcess() - processStart) / 1_000_000 + " ms, JIT " + (Cpu.jit() - jitStart) + " ms)";
     }

@@ -45,6 +45,11 @@ public final class Directions {
     return "all".equals(option);
   }
 
+  /** True for the option's two values, {@code used} and {@code all}. */
+  public static boolean isValid(String option) {
+    return isAll(option) || "used".equals(option);
+  }
+
   /**
    * The types the schema's commands and events use, by QAPI name ({@code XList} for an array of
    * {@code X}): from command arguments for reading, from returns and event data for writing, and in

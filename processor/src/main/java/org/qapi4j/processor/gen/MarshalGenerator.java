@@ -94,11 +94,11 @@ public final class MarshalGenerator {
     List<String> reads = new ArrayList<>();
     List<CodeBlock> writes = new ArrayList<>();
     for (Definition d : schema.definitions()) {
-      boolean read = directions.reads(d.name());
-      boolean write = directions.writes(d.name());
       if (!Tables.hasReader(d)) {
         continue;
       }
+      boolean read = directions.reads(d.name());
+      boolean write = directions.writes(d.name());
       if (tables.number(d.name()) != reads.size()) {
         throw new IllegalStateException("types numbered out of definition order at " + d.name());
       }
@@ -271,6 +271,32 @@ public final class MarshalGenerator {
     return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
   }
 
+  /**
+   * {@code public static T readX(JsonParser p, String path)}, with {@code String name} too if
+   * {@code named} (its errors print the name, as an alternate's and an array's do).
+   */
+  static MethodSpec reader(TypeRef type, TypeName java, boolean named, CodeBlock body) {
+    MethodSpec.Builder m = MethodSpec.methodBuilder(Marshalling.readerName(type))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(java)
+        .addParameter(Poet.JSON_PARSER, "p")
+        .addParameter(String.class, "path");
+    if (named) {
+      m.addParameter(String.class, "name");
+    }
+    return m.addCode(body).build();
+  }
+
+  /** {@code public static void writeX(JsonGenerator out, T value)}. */
+  static MethodSpec writer(TypeRef type, TypeName java, CodeBlock body) {
+    return MethodSpec.methodBuilder(Marshalling.writerName(type))
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .addParameter(Poet.JSON_GENERATOR, "out")
+        .addParameter(java, "value")
+        .addCode(body)
+        .build();
+  }
+
   /** A new name for a static field of the class. */
   String fieldName(String qapiName) {
     return fieldNames.of(qapiName);
@@ -297,22 +323,13 @@ public final class MarshalGenerator {
     List<Marshalling.Flat> flat = marshalling.flatten(s, "value");
     type.addField(objectType(field, s.name(), flat.stream().map(Marshalling.Flat::member).toList()));
     if (read) {
-      type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(s.name())))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(java)
-          .addParameter(Poet.JSON_PARSER, "p")
-          .addParameter(String.class, "path")
-          .addCode("$L", "Object[] a = " + field + ".read(p, path);\n")
-          .addCode("return $L;\n", construct(s, 0))
-          .build());
+      type.addMethod(reader(TypeRef.named(s.name()), java, false, CodeBlock.builder()
+          .add("$L", "Object[] a = " + field + ".read(p, path);\n")
+          .add("return $L;\n", construct(s, 0))
+          .build()));
     }
     if (write) {
-      type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(s.name())))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addParameter(Poet.JSON_GENERATOR, "out")
-          .addParameter(java, "value")
-          .addCode("$L", values(field + ".write(out", flat, ");\n"))
-          .build());
+      type.addMethod(writer(TypeRef.named(s.name()), java, CodeBlock.of("$L", values(field + ".write(out", flat, ");\n"))));
     }
   }
 
@@ -397,22 +414,10 @@ public final class MarshalGenerator {
         .build());
     TypeName java = javaType(array);
     if (read) {
-      type.addMethod(MethodSpec.methodBuilder(Marshalling.readerName(array))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(java)
-          .addParameter(Poet.JSON_PARSER, "p")
-          .addParameter(String.class, "path")
-          .addParameter(String.class, "name")
-          .addCode("return ($T) $L.read(TYPES, p, path, name);\n", java, field)
-          .build());
+      type.addMethod(reader(array, java, true, CodeBlock.of("return ($T) $L.read(TYPES, p, path, name);\n", java, field)));
     }
     if (write) {
-      type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(array))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addParameter(Poet.JSON_GENERATOR, "out")
-          .addParameter(java, "value")
-          .addCode("$L", field + ".write(TYPES, out, value);\n")
-          .build());
+      type.addMethod(writer(array, java, CodeBlock.of("$L", field + ".write(TYPES, out, value);\n")));
     }
   }
 }

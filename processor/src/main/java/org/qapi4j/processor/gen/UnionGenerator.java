@@ -116,13 +116,7 @@ final class UnionGenerator {
       read.add("$<}\n");
     }
     read.unindent().add("};\n");
-    return MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(u.name())))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(union)
-        .addParameter(Poet.JSON_PARSER, "p")
-        .addParameter(String.class, "path")
-        .addCode(read.build())
-        .build();
+    return MarshalGenerator.reader(TypeRef.named(u.name()), union, false, read.build());
   }
 
   /** The writer. The base's values come from one method, which each branch calls. */
@@ -171,12 +165,7 @@ final class UnionGenerator {
     } else {
       write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, u.name()).endControlFlow();
     }
-    type.addMethod(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(u.name())))
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addParameter(Poet.JSON_GENERATOR, "out")
-        .addParameter(union, "value")
-        .addCode(write.build())
-        .build());
+    type.addMethod(MarshalGenerator.writer(TypeRef.named(u.name()), union, write.build()));
   }
 
   /**
@@ -245,22 +234,10 @@ final class UnionGenerator {
     write.nextControlFlow("else").addStatement("throw $T.wrongVariant($S, value)", Poet.INPUT, a.name()).endControlFlow();
     List<MethodSpec> methods = new ArrayList<>();
     if (reader) {
-      methods.add(MethodSpec.methodBuilder(Marshalling.readerName(TypeRef.named(a.name())))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(alternate)
-          .addParameter(Poet.JSON_PARSER, "p")
-          .addParameter(String.class, "path")
-          .addParameter(String.class, "name")
-          .addCode(read.build())
-          .build());
+      methods.add(MarshalGenerator.reader(TypeRef.named(a.name()), alternate, true, read.build()));
     }
     if (writer) {
-      methods.add(MethodSpec.methodBuilder(Marshalling.writerName(TypeRef.named(a.name())))
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .addParameter(Poet.JSON_GENERATOR, "out")
-          .addParameter(alternate, "value")
-          .addCode(write.build())
-          .build());
+      methods.add(MarshalGenerator.writer(TypeRef.named(a.name()), alternate, write.build()));
     }
     return methods;
   }
