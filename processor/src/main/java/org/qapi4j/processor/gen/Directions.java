@@ -1,6 +1,7 @@
 package org.qapi4j.processor.gen;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.qapi4j.model.AlternateDef;
 import org.qapi4j.model.CommandDef;
@@ -57,41 +58,42 @@ public final class Directions {
    * configuration.
    */
   public static Directions used(Schema schema) {
+    Map<String, Definition> byName = schema.byName();
     Set<String> read = new HashSet<>();
     Set<String> written = new HashSet<>();
     for (Definition d : schema.definitions()) {
       if (d instanceof CommandDef c) {
-        c.data().ifPresent(data -> visit(schema, TypeRef.named(data), read));
-        c.returns().ifPresent(returns -> visit(schema, returns, written));
+        c.data().ifPresent(data -> visit(byName, TypeRef.named(data), read));
+        c.returns().ifPresent(returns -> visit(byName, returns, written));
       } else if (d instanceof EventDef e) {
-        e.data().ifPresent(data -> visit(schema, TypeRef.named(data), written));
+        e.data().ifPresent(data -> visit(byName, TypeRef.named(data), written));
       }
     }
     return new Directions(read, written);
   }
 
-  private static void visit(Schema schema, TypeRef type, Set<String> into) {
+  private static void visit(Map<String, Definition> byName, TypeRef type, Set<String> into) {
     if (!into.add(type.qapiName())) {
       return;
     }
     if (type instanceof TypeRef.Array a) {
-      visit(schema, a.element(), into);
+      visit(byName, a.element(), into);
       return;
     }
-    Definition d = schema.byName().get(type.qapiName());
+    Definition d = byName.get(type.qapiName());
     if (d instanceof StructDef s) {
-      s.base().ifPresent(base -> visit(schema, TypeRef.named(base), into));
+      s.base().ifPresent(base -> visit(byName, TypeRef.named(base), into));
       for (Member m : s.members()) {
-        visit(schema, m.type(), into);
+        visit(byName, m.type(), into);
       }
     } else if (d instanceof UnionDef u) {
-      visit(schema, TypeRef.named(u.base()), into);
+      visit(byName, TypeRef.named(u.base()), into);
       for (Variant v : u.variants()) {
-        visit(schema, v.type(), into);
+        visit(byName, v.type(), into);
       }
     } else if (d instanceof AlternateDef a) {
       for (Variant v : a.variants()) {
-        visit(schema, v.type(), into);
+        visit(byName, v.type(), into);
       }
     }
   }
