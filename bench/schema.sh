@@ -2,7 +2,7 @@
 # Times the compiler side on QEMU 7.2's whole schema (run by hand, not in CI):
 #   qapi4j check and qapi4j introspect end to end (JVM start included);
 #   javac of the imported schema (696 files) without and with the qapi4j processor;
-#   the processor's own time in that javac run (-Aqapi4j.timing).
+#   the processor's own time in that javac run (-Aqapi4j.timing), and in a warm JVM (WarmProcessor.java).
 #   QEMU's own generator (scripts/qapi-gen.py) on the same schema, run in turn with the processor,
 #   for the ratio of the two, if there is a QEMU 7.2 source tree (bench/fetch-qemu.sh: QEMU_SRC
 #   names one, or FETCH_QEMU=1 fetches Debian's into ~/.cache/qapi4j-bench).
@@ -67,6 +67,9 @@ for _ in $(seq "$RUNS"); do
 done
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (wall)" "$(printf '%s\n' "${walls[@]}" | median)" "${walls[*]}"
 printf '%-34s median %6s ms   runs: %s\n' "the processor itself (CPU)" "$(printf '%s\n' "${cpus[@]}" | median)" "${cpus[*]}"
+# The same in a JVM that has compiled before (a build tool's long-lived JVM: Maven's in-process
+# javac, Gradle's daemon), where the JIT has compiled javac, JavaPoet and the processor.
+java -cp "$JAR" "$ROOT/bench/WarmProcessor.java" "$WORK/sources" "$DEFINED" "${WARM_RUNS:-10}" | tail -1
 if [ -n "${QEMU_SRC:-}" ]; then
   qemu=$(printf '%s\n' "${qemus[@]}" | median)
   printf '%-34s median %6s ms   runs: %s\n' "QEMU's qapi-gen.py" "$qemu" "${qemus[*]}"

@@ -34,7 +34,7 @@ public final class VmCommands_Marshal {
 
   private static final ObjectType STATUS_INFO = new ObjectType(TYPES, "StatusInfo", "running:bool/P singlestep:bool/P status:1", "2 1 0");
 
-  public static final EnumType<RunState> RUN_STATE = new EnumType<>("RunState", RunState.values(), "debug paused prelaunch running shutdown");
+  public static final EnumType<RunState> RUN_STATE = new EnumType<RunState>("RunState", RunState.values(), "debug paused prelaunch running shutdown");
 
   private VmCommands_Marshal() {
   }
