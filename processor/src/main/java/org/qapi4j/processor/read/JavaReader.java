@@ -89,7 +89,7 @@ public final class JavaReader {
     }
 
     Result run() {
-      AnnotationMirror schema = Mirrors.find(root, Mirrors.SCHEMA).orElseThrow();
+      AnnotationMirror schema = mirrors.find(root, Mirrors.SCHEMA).orElseThrow();
       if (root.getKind() != ElementKind.INTERFACE) {
         problem(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
       }
@@ -104,7 +104,7 @@ public final class JavaReader {
           continue;
         }
         for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
-          if (Mirrors.find(method, Mirrors.EVENT).isPresent()) {
+          if (mirrors.find(method, Mirrors.EVENT).isPresent()) {
             readEvent(iface, method);
           } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
             problem(ElementOrigin.of(method),
@@ -193,7 +193,7 @@ public final class JavaReader {
         out.addAll(commandMethods((TypeElement) ((DeclaredType) sup).asElement(), visited));
       }
       for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
-        if (Mirrors.find(method, Mirrors.COMMAND).isPresent()) {
+        if (mirrors.find(method, Mirrors.COMMAND).isPresent()) {
           out.add(method);
         } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
           problem(ElementOrigin.of(method),
@@ -205,7 +205,7 @@ public final class JavaReader {
     }
 
     private void readCommand(ExecutableElement method) {
-      AnnotationMirror command = Mirrors.find(method, Mirrors.COMMAND).orElseThrow();
+      AnnotationMirror command = mirrors.find(method, Mirrors.COMMAND).orElseThrow();
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(command, "name");
       String name = given.isEmpty() ? Names.kebab(javaName) : given;
@@ -275,7 +275,7 @@ public final class JavaReader {
     }
 
     private void readEvent(TypeElement iface, ExecutableElement method) {
-      AnnotationMirror event = Mirrors.find(method, Mirrors.EVENT).orElseThrow();
+      AnnotationMirror event = mirrors.find(method, Mirrors.EVENT).orElseThrow();
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(event, "name");
       String name = given.isEmpty() ? Names.eventName(javaName) : given;
@@ -364,8 +364,8 @@ public final class JavaReader {
     /** A member from a parameter or record component. */
     private Member member(Element element, TypeMirror type) {
       String javaName = element.getSimpleName().toString();
-      Optional<AnnotationMirror> nameMirror = Mirrors.find(element, Mirrors.NAME);
-      boolean optional = Mirrors.find(element, Mirrors.OPTIONAL).isPresent();
+      Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
+      boolean optional = mirrors.find(element, Mirrors.OPTIONAL).isPresent();
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
       origin = withIf(origin, element);
@@ -377,7 +377,7 @@ public final class JavaReader {
         origin = origin.derivedFrom(javaName, "@Name(\"...\")");
       }
       if (optional && type.getKind().isPrimitive()) {
-        problem(ElementOrigin.of(element, Mirrors.find(element, Mirrors.OPTIONAL).get()),
+        problem(ElementOrigin.of(element, mirrors.find(element, Mirrors.OPTIONAL).get()),
             "optional member '" + name + "' must have a reference type ("
                 + boxedName(type.getKind()) + ", not " + type + "): absent is null");
         return null;
@@ -386,7 +386,7 @@ public final class JavaReader {
       if (ref == null) {
         return null;
       }
-      Optional<AnnotationMirror> typeMirror = Mirrors.find(element, Mirrors.TYPE);
+      Optional<AnnotationMirror> typeMirror = mirrors.find(element, Mirrors.TYPE);
       if (typeMirror.isPresent()) {
         ref = IntegerTypes.override(ref, type, mirrors.string(typeMirror.get(), "value"),
             message -> problem(ElementOrigin.of(element, typeMirror.get()).attribute("value"), message));
@@ -459,7 +459,7 @@ public final class JavaReader {
           break;
       }
       boolean sealedUnion = element.getKind() == ElementKind.INTERFACE
-          && (Mirrors.find(element, Mirrors.UNION).isPresent() || Mirrors.find(element, Mirrors.ALTERNATE).isPresent());
+          && (mirrors.find(element, Mirrors.UNION).isPresent() || mirrors.find(element, Mirrors.ALTERNATE).isPresent());
       if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM || sealedUnion) {
         String name = typeNames.get(qualified);
         if (name == null) {
@@ -475,7 +475,7 @@ public final class JavaReader {
 
     private void readType(TypeElement element) {
       String name = typeNames.get(element.getQualifiedName().toString());
-      Optional<AnnotationMirror> nameMirror = Mirrors.find(element, Mirrors.NAME);
+      Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
       origin = withIf(origin, element);
@@ -492,7 +492,7 @@ public final class JavaReader {
         List<? extends RecordComponentElement> components = element.getRecordComponents();
         for (int i = 0; i < components.size(); i++) {
           RecordComponentElement c = components.get(i);
-          Optional<AnnotationMirror> baseMirror = Mirrors.find(c, Mirrors.BASE);
+          Optional<AnnotationMirror> baseMirror = mirrors.find(c, Mirrors.BASE);
           if (baseMirror.isPresent()) {
             ElementOrigin at = ElementOrigin.of(c, baseMirror.get());
             if (i != 0) {
@@ -525,7 +525,7 @@ public final class JavaReader {
             continue;
           }
           String constant = e.getSimpleName().toString();
-          Optional<AnnotationMirror> valueName = Mirrors.find(e, Mirrors.NAME);
+          Optional<AnnotationMirror> valueName = mirrors.find(e, Mirrors.NAME);
           ElementOrigin at = withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
           String wire;
           if (valueName.isPresent()) {
@@ -545,7 +545,7 @@ public final class JavaReader {
 
     /** A union or an alternate: a sealed interface whose permitted records are the variants. */
     private void readSealed(TypeElement element, String name, ElementOrigin origin) {
-      Optional<AnnotationMirror> union = Mirrors.find(element, Mirrors.UNION);
+      Optional<AnnotationMirror> union = mirrors.find(element, Mirrors.UNION);
       if (union.isPresent()) {
         origin = withIf(ElementOrigin.of(element, union.get()).withAttribute("name", origin), element);
       }
@@ -583,13 +583,13 @@ public final class JavaReader {
             problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
             continue;
           }
-          Optional<AnnotationMirror> baseMirror = Mirrors.find(c.get(0), Mirrors.BASE);
+          Optional<AnnotationMirror> baseMirror = mirrors.find(c.get(0), Mirrors.BASE);
           if (baseMirror.isPresent()) {
             problemIn(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
                 "alternate has unknown key 'base': an alternate has no base; its branch's value is not marked @Base");
           }
           TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
-          Optional<AnnotationMirror> typeMirror = Mirrors.find(c.get(0), Mirrors.TYPE);
+          Optional<AnnotationMirror> typeMirror = mirrors.find(c.get(0), Mirrors.TYPE);
           if (ref != null && typeMirror.isPresent()) {
             // An integer branch names its QAPI type as a member does: @Type("uint64") long value.
             ref = IntegerTypes.override(ref, c.get(0).asType(), mirrors.string(typeMirror.get(), "value"),
@@ -657,12 +657,12 @@ public final class JavaReader {
     /** The features of an element: {@code @Deprecated} is {@code deprecated}, then each {@code @Feature}. */
     private List<org.qapi4j.model.Feature> features(Element e) {
       List<org.qapi4j.model.Feature> out = new ArrayList<>();
-      Optional<AnnotationMirror> deprecated = Mirrors.find(e, "java.lang.Deprecated");
+      Optional<AnnotationMirror> deprecated = mirrors.find(e, "java.lang.Deprecated");
       if (deprecated.isPresent()) {
         out.add(new org.qapi4j.model.Feature(
             org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
       } else if (e instanceof RecordComponentElement c && c.getAccessor() != null
-          && Mirrors.find(c.getAccessor(), "java.lang.Deprecated").isPresent()) {
+          && mirrors.find(c.getAccessor(), "java.lang.Deprecated").isPresent()) {
         // @Deprecated cannot target a record component: javac keeps it on the accessor (and field).
         out.add(new org.qapi4j.model.Feature(org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e)));
       }
@@ -677,7 +677,7 @@ public final class JavaReader {
 
     /** The element's {@code @If} condition; always, if it has none. */
     private Condition condition(Element e) {
-      Optional<AnnotationMirror> mirror = Mirrors.find(e, Mirrors.IF);
+      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
       if (mirror.isEmpty()) {
         return Condition.ALWAYS;
       }
@@ -729,7 +729,7 @@ public final class JavaReader {
     private String conditionSource(Element e) {
       switch (e.getKind()) {
         case METHOD:
-          return Mirrors.find(e, Mirrors.COMMAND).isPresent() ? "command" : "event";
+          return mirrors.find(e, Mirrors.COMMAND).isPresent() ? "command" : "event";
         case RECORD:
           return isVariant((TypeElement) e) ? "'data' member '" + variantName((TypeElement) e) + "'" : "struct";
         case ENUM:
@@ -738,7 +738,7 @@ public final class JavaReader {
         case ENUM_CONSTANT:
           return "'data' member '" + mirrors.name(e).orElse(Names.enumValue(e.getSimpleName().toString())) + "'";
         default:
-          return "'data' member '" + (Mirrors.find(e, Mirrors.OPTIONAL).isPresent() ? "*" : "")
+          return "'data' member '" + (mirrors.find(e, Mirrors.OPTIONAL).isPresent() ? "*" : "")
               + mirrors.name(e).orElse(Names.kebab(e.getSimpleName().toString())) + "'";
       }
     }
@@ -747,8 +747,8 @@ public final class JavaReader {
     private boolean isVariant(TypeElement r) {
       for (TypeMirror i : r.getInterfaces()) {
         if (i instanceof DeclaredType d
-            && (Mirrors.find(d.asElement(), Mirrors.UNION).isPresent()
-                || Mirrors.find(d.asElement(), Mirrors.ALTERNATE).isPresent())) {
+            && (mirrors.find(d.asElement(), Mirrors.UNION).isPresent()
+                || mirrors.find(d.asElement(), Mirrors.ALTERNATE).isPresent())) {
           return true;
         }
       }
@@ -760,14 +760,14 @@ public final class JavaReader {
     }
 
     private ElementOrigin variantOrigin(TypeElement r) {
-      Optional<AnnotationMirror> n = Mirrors.find(r, Mirrors.NAME);
+      Optional<AnnotationMirror> n = mirrors.find(r, Mirrors.NAME);
       ElementOrigin origin = withIf(n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r)), r);
       return n.isPresent() ? origin : origin.derivedFrom(r.getSimpleName().toString(), "@Name(\"...\")");
     }
 
     /** The origin, with its {@code @If} (if any) as attribute {@code if}. */
     private ElementOrigin withIf(ElementOrigin origin, Element e) {
-      Optional<AnnotationMirror> mirror = Mirrors.find(e, Mirrors.IF);
+      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
       return mirror.isEmpty() ? origin : origin.withAttribute("if", ElementOrigin.of(e, mirror.get()));
     }
 
@@ -785,7 +785,7 @@ public final class JavaReader {
       return switch (element.getKind()) {
         case RECORD -> "struct";
         case ENUM -> "enum";
-        default -> Mirrors.find(element, Mirrors.UNION).isPresent() ? "union" : "alternate";
+        default -> mirrors.find(element, Mirrors.UNION).isPresent() ? "union" : "alternate";
       };
     }
 

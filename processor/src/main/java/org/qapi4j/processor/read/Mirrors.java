@@ -8,6 +8,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
@@ -39,10 +40,19 @@ final class Mirrors {
     this.elements = elements;
   }
 
-  static Optional<AnnotationMirror> find(Element element, String annotation) {
+  /** The annotations' qualified names as the compiler's names, which compare without decoding. */
+  private final Map<String, Name> names = new java.util.HashMap<>();
+
+  /**
+   * The element's annotation of this type, if any. Compared as {@code Name}s: javac's
+   * {@code contentEquals} decodes the name into a new string on every call, and the reader asks
+   * each of a schema's thousands of elements for several annotations.
+   */
+  Optional<AnnotationMirror> find(Element element, String annotation) {
+    Name name = names.computeIfAbsent(annotation, elements::getName);
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) m.getAnnotationType().asElement();
-      if (type.getQualifiedName().contentEquals(annotation)) {
+      if (type.getQualifiedName().equals(name)) {
         return Optional.of(m);
       }
     }
@@ -108,11 +118,13 @@ final class Mirrors {
   /** Every {@code @Feature} of the element (repeated or not), in order, with its mirror. */
   List<Map.Entry<String, AnnotationMirror>> features(Element element) {
     List<Map.Entry<String, AnnotationMirror>> out = new ArrayList<>();
+    Name feature = names.computeIfAbsent(FEATURE, elements::getName);
+    Name features = names.computeIfAbsent(FEATURES, elements::getName);
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
-      String type = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
-      if (type.equals(FEATURE)) {
+      Name type = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName();
+      if (type.equals(feature)) {
         out.add(Map.entry(string(m, "value"), m));
-      } else if (type.equals(FEATURES)) {
+      } else if (type.equals(features)) {
         for (Object v : (List<?>) annotationValue(m, "value").getValue()) {
           AnnotationMirror inner = (AnnotationMirror) ((AnnotationValue) v).getValue();
           out.add(Map.entry(string(inner, "value"), inner));
