@@ -49,7 +49,7 @@ final class Mirrors {
    * each of a schema's thousands of elements for several annotations.
    */
   Optional<AnnotationMirror> find(Element element, String annotation) {
-    Name name = names.computeIfAbsent(annotation, elements::getName);
+    Name name = qualifiedName(annotation);
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) m.getAnnotationType().asElement();
       if (type.getQualifiedName().equals(name)) {
@@ -57,6 +57,11 @@ final class Mirrors {
       }
     }
     return Optional.empty();
+  }
+
+  /** An annotation's qualified name as the compiler's {@code Name}, looked up once. */
+  private Name qualifiedName(String annotation) {
+    return names.computeIfAbsent(annotation, elements::getName);
   }
 
   AnnotationValue annotationValue(AnnotationMirror mirror, String name) {
@@ -118,8 +123,8 @@ final class Mirrors {
   /** Every {@code @Feature} of the element (repeated or not), in order, with its mirror. */
   List<Map.Entry<String, AnnotationMirror>> features(Element element) {
     List<Map.Entry<String, AnnotationMirror>> out = new ArrayList<>();
-    Name feature = names.computeIfAbsent(FEATURE, elements::getName);
-    Name features = names.computeIfAbsent(FEATURES, elements::getName);
+    Name feature = qualifiedName(FEATURE);
+    Name features = qualifiedName(FEATURES);
     for (AnnotationMirror m : element.getAnnotationMirrors()) {
       Name type = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName();
       if (type.equals(feature)) {
