@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs `qapi4j check` on every case of QEMU 7.2's own schema test suite (tests/qapi-schema: 198
-# cases, where ../shared has 133) and compares what it prints with the case's .err, as QEMU's
+# cases) and compares what it prints with the case's .err, as QEMU's
 # test harness does. Run by hand, not in CI: it needs QEMU's sources (see fetch-qemu.sh:
 # FETCH_QEMU=1 or QEMU_SRC=...). Exit status 1 if any case differs.
 # Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar).

@@ -4,24 +4,30 @@
 #   javac of the imported schema (696 files) without and with the qapi4j processor;
 #   the processor's own time in that javac run (-Aqapi4j.timing), and in a warm JVM (WarmProcessor.java).
 #   QEMU's own generator (scripts/qapi-gen.py) on the same schema, run in turn with the processor,
-#   for the ratio of the two, if there is a QEMU 7.2 source tree (bench/fetch-qemu.sh: QEMU_SRC
-#   names one, or FETCH_QEMU=1 fetches Debian's into ~/.cache/qapi4j-bench).
+#   for the ratio of the two.
+# The schema is QEMU 7.2's from its sources (bench/fetch-qemu.sh: QEMU_SRC names a tree, else the
+# one `bash .ci/peers` fetches; FETCH_QEMU=1 runs it), with the 'if' symbols of the installed
+# qemu-system-x86_64's build (`qapi4j symbols` on its query-qmp-schema reply).
 # Prints each run's wall time and the median of RUNS runs (default 5).
-# Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar), ../shared beside the project.
+# Needs: mvn -q -DskipTests package (for cli/target/qapi4j.jar), qemu-system-x86_64.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 JAR=$ROOT/cli/target/qapi4j.jar
-QAPI=$ROOT/../shared/qemu-7.2/qapi
 RUNS=${RUNS:-5}
 [ -f "$JAR" ] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
-DEFINED=$(grep -v '^#' "$ROOT/../shared/qemu-7.2/defined-conditions.txt" | paste -sd,)
+QEMU_SRC=$(bash "$ROOT/bench/fetch-qemu.sh") || { echo "no QEMU sources: set QEMU_SRC, or FETCH_QEMU=1" >&2; exit 2; }
+QAPI=$QEMU_SRC/qapi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+# The installed binary's reply: its 'return' value, from QMP on stdio.
+printf '{"execute": "qmp_capabilities"}\n{"execute": "query-qmp-schema"}\n{"execute": "quit"}\n' \
+  | qemu-system-x86_64 -M none -nodefaults -display none -qmp stdio \
+  | sed -n 's/^{"return": \(\[.*\]\)}\r\{0,1\}$/\1/p' > "$WORK/reply.json"
+DEFINED=$(cd "$QAPI" && java -jar "$JAR" symbols "$WORK/reply.json" qapi-schema.json)
 (cd "$QAPI" && java -jar "$JAR" import --package org.qemu.qapi --out "$WORK/src" qapi-schema.json >/dev/null)
 find "$WORK/src" -name '*.java' > "$WORK/sources"
 
-QEMU_SRC=$(bash "$ROOT/bench/fetch-qemu.sh") || QEMU_SRC=
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 

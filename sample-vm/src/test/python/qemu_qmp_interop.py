@@ -4,7 +4,7 @@
 Usage: qemu_qmp_interop.py SOCKET
 
 The server must be the sample VM started with -test-commands. qemu.qmp must be importable
-(PYTHONPATH; fetch-qemu-qmp.sh puts it in place). Checks, with the asyncio client:
+(PYTHONPATH: python/ of QEMU's sources, which .ci/peers fetches). Checks, with the asyncio client:
 negotiation (the client enables 'oob' when the greeting offers it), plain commands, errors as
 ExecuteError, exec-oob answered while the main loop is blocked, hundreds of requests in flight
 (their replies matched by id), events through listeners (RTC_CHANGE throttled as QEMU does it;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.qapi4j.model.check.Rule;
 import org.qapi4j.model.introspect.SchemaInfo;
+import org.qapi4j.model.introspect.DefinedSymbols;
 import org.qapi4j.qapijson.JavaWriter;
 import org.qapi4j.qapijson.QapiSchemaReader;
 
@@ -36,6 +37,10 @@ public final class Main {
           "  introspect [--unmask] [--defined SYM,SYM...] SCHEMA.json",
           "                            print the schema's query-qmp-schema reply, with the",
           "                            given 'if' symbols defined (none by default)",
+          "  symbols REPLY.json SCHEMA.json",
+          "                            print the 'if' symbols a QEMU build defined, told from",
+          "                            its query-qmp-schema reply (the return value, saved in",
+          "                            REPLY.json), comma-separated, for --defined",
           "  import --package P --out DIR SCHEMA.json",
           "                            write the schema as annotated Java sources of package P",
           "                            under DIR, ready for the processor",
@@ -80,12 +85,40 @@ public final class Main {
       case "import" -> {
         return importSchema(rest, cwd, out, err);
       }
+      case "symbols" -> {
+        return symbols(rest, cwd, out, err);
+      }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");
         err.print(USAGE);
         return 2;
       }
     }
+  }
+
+  private static int symbols(List<String> args, Path cwd, PrintStream out, PrintStream err) {
+    if (args.size() != 2 || args.stream().anyMatch(a -> a.startsWith("-"))) {
+      return usage(err, "symbols takes a reply file and a schema file");
+    }
+    String reply;
+    try {
+      reply = Files.readString(cwd.resolve(args.get(0))).strip();
+    } catch (IOException e) {
+      err.println("qapi4j: can't read reply file '" + args.get(0) + "': " + e.getMessage());
+      return 2;
+    }
+    QapiSchemaReader.Result result = QapiSchemaReader.read(cwd, args.get(1));
+    if (result.schema().isEmpty() || !result.errors().isEmpty()) {
+      return report(result, err);
+    }
+    DefinedSymbols.Inference inferred = DefinedSymbols.inferredFrom(result.schema().get(), reply);
+    out.println(String.join(",", new java.util.TreeSet<>(inferred.defined())));
+    if (inferred.partsDiffering() > 0) {
+      err.println("qapi4j: no choice of symbols gives this reply (parts of entries differing: "
+          + inferred.partsDiffering() + "); is it the reply of another schema?");
+      return 1;
+    }
+    return 0;
   }
 
   private static int usage(PrintStream err, String message) {

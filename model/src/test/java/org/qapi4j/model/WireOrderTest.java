@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The orders below are those of real QEMU 7.2 replies (../shared/qemu-7.2/qmp-transcript.jsonl). */
+/** The orders below are those of real QEMU 7.2 replies (sample-vm's TranscriptIT compares them live). */
 class WireOrderTest {
   @Test
   void statusInfoIsPrintedInHashOrder() {

@@ -3,6 +3,7 @@ package org.qapi4j.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The generated code, byte for byte: its layout is part of the product. The input is the schema of
- * the README's example; {@code -Dqapi4j.regenerate=true} rewrites the golden files.
+ * the README's example; {@code -Dqapi4j.regenerate=true} writes the files that differ and fails
+ * them, so that the change is a diff to review before the tests pass again.
  */
 class GoldenTest {
   private static final Path CASE = Sources.resources().resolve("golden/example");
@@ -47,11 +49,13 @@ class GoldenTest {
         c.generatedSourceFile(className).orElseThrow(() -> new AssertionError("not generated: " + className));
     String actual = generated.getCharContent(true).toString();
     Path golden = CASE.resolve("expected").resolve(className.replace('.', '/') + ".java");
-    if (Boolean.getBoolean("qapi4j.regenerate")) {
+    String expected = Files.exists(golden) ? Files.readString(golden) : null;
+    if (Boolean.getBoolean("qapi4j.regenerate") && !actual.equals(expected)) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual);
+      fail("rewrote " + golden + ": review the change with git diff, then run the tests again");
     }
-    assertTrue(Files.exists(golden), "missing golden file " + golden + " (run with -Dqapi4j.regenerate=true)");
-    assertEquals(Files.readString(golden), actual, "generated " + className + " differs from " + golden);
+    assertTrue(expected != null, "missing golden file " + golden + " (run with -Dqapi4j.regenerate=true)");
+    assertEquals(expected, actual, "generated " + className + " differs from " + golden);
   }
 }

@@ -9,23 +9,21 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.qapi4j.testsupport.Peers;
 
 /**
- * QEMU 7.2's own schema test suite ({@code ../shared/qemu-7.2/qapi-schema-tests}), and cases of our
- * own in the same form ({@code src/test/resources/cases}): each {@code X.json} with an
+ * QEMU 7.2's own schema test suite ({@code tests/qapi-schema} of its sources, which
+ * {@code .ci/peers} fetches), and cases of our own in the same form ({@code src/test/resources/cases}): each {@code X.json} with an
  * {@code X.err} is read by the JSON front end; the errors must be exactly the {@code .err} file
  * (empty for the valid cases). For the inputs with several errors of {@code cases/first-error},
  * qapi4j's errors must begin with QEMU's one.
  */
 class QemuSchemaCasesTest {
-  static final Path CASES =
-      Path.of(System.getProperty("qapi4j.root", ".."), "..", "shared", "qemu-7.2", "qapi-schema-tests");
-
-  /** Cases of our own in QEMU's form, for what the shared suite leaves out (their README says how they were made). */
+  /** Cases of our own in QEMU's form, for what QEMU's suite leaves out (their README says how they were made). */
   static final Path OWN_CASES = Path.of("src", "test", "resources", "cases");
 
-  static Stream<String> cases() throws IOException {
-    return names(CASES);
+  static Stream<String> cases() {
+    return Peers.qemuSchemaCases();
   }
 
   static Stream<String> ownCases() throws IOException {
@@ -52,7 +50,7 @@ class QemuSchemaCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void matchesQemu(String name) throws IOException {
-    check(CASES, name);
+    check(Peers.qemuSource(Peers.SCHEMA_CASES), name);
   }
 
   @ParameterizedTest(name = "{0}")

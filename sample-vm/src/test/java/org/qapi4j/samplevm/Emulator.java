@@ -1,12 +1,12 @@
 package org.qapi4j.samplevm;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.qapi4j.testsupport.Peers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,33 +29,6 @@ final class Emulator implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** True if {@code qemu-system-x86_64} is on the PATH. */
-  /**
-   * Skips the test when a real peer (QEMU, its Python client) is missing; fails it instead where
-   * CI installed the peers ({@code QAPI4J_PEERS_REQUIRED=1}, set by {@code .ci/run}), so the
-   * interop tests cannot pass by not running.
-   */
-  static void requirePeer(boolean available, String missing) {
-    if ("1".equals(System.getenv("QAPI4J_PEERS_REQUIRED"))) {
-      org.junit.jupiter.api.Assertions.assertTrue(available, missing);
-    } else {
-      org.junit.jupiter.api.Assumptions.assumeTrue(available, missing);
-    }
-  }
-
-  static boolean qemuAvailable() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String d : path.split(File.pathSeparator)) {
-      if (new File(d, "qemu-system-x86_64").canExecute()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /**
    * Starts the emulator in {@code dir} with a monitor on {@code dir/qmp.sock} (and
    * {@code dir/qmpN.sock} for each further monitor), then {@code args}.
@@ -66,7 +39,7 @@ final class Emulator implements AutoCloseable {
       command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-jar", System.getProperty("sample-vm.jar", "target/sample-vm.jar")));
     } else {
-      command.add("qemu-system-x86_64");
+      command.add(Peers.qemuSystem().toString());
     }
     for (int i = 0; i < monitors; i++) {
       command.addAll(List.of("-qmp", "unix:" + socket(dir, i) + ",server=on,wait=off"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.qapi4j.testsupport.Peers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The sample VM's {@code query-qmp-schema}, computed by the processor from its Java schema, against
- * the reply of Debian's qemu-system-x86_64 7.2 ({@code ../shared/qemu-7.2/query-qmp-schema.x86_64.json}):
+ * the reply of the installed qemu-system-x86_64 7.2 ({@link Peers#queryQmpSchema}):
  * every command and event the sample VM has must have QEMU's entry, with every type it reaches
  * equal, once the masked type names (numbers, which depend on the whole schema) are resolved.
  */
@@ -81,12 +81,8 @@ class IntrospectionTest {
     try (InputStream in = getClass().getResourceAsStream("/org/qapi4j/samplevm/schema/SampleVmSchema.qmp-schema.json")) {
       ours = load(in);
     }
-    List<JsonNode> qemu;
-    Path reference = Path.of(System.getProperty("qapi4j.root", ".."), "..", "shared", "qemu-7.2",
-        "query-qmp-schema.x86_64.json");
-    try (InputStream in = java.nio.file.Files.newInputStream(reference)) {
-      qemu = load(in);
-    }
+    List<JsonNode> qemu = new ArrayList<>();
+    QmpClient.JSON.readTree(Peers.queryQmpSchema()).forEach(qemu::add);
     Map<String, JsonNode> ourSchema = byName(ours);
     Map<String, JsonNode> qemuSchema = byName(qemu);
     int compared = 0;

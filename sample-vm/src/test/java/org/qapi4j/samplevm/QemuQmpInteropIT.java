@@ -12,27 +12,21 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.testsupport.Peers;
 
 /**
  * QEMU's own Python client, {@code qemu.qmp} from QEMU 7.2's source, drives the sample VM
  * ({@code src/test/python/qemu_qmp_interop.py}): negotiation with OOB, {@code exec-oob} while the
  * main loop is blocked, hundreds of requests in flight, events through its listeners, its legacy
- * synchronous wrapper. Skipped unless {@code python3} can import {@code qemu.qmp} from
- * {@code $QEMU_QMP_PYTHONPATH} (default {@code ~/.cache/qapi4j/qemu-python}), where
- * {@code src/test/python/fetch-qemu-qmp.sh} puts it.
+ * synchronous wrapper. It is imported from {@code python/} of QEMU's sources, which
+ * {@code .ci/peers} fetches ({@link Peers}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class QemuQmpInteropIT {
   @TempDir Path dir;
 
   private static String pythonPath() {
-    String given = System.getenv("QEMU_QMP_PYTHONPATH");
-    if (given != null && !given.isEmpty()) {
-      return given;
-    }
-    String cache = System.getenv("XDG_CACHE_HOME");
-    Path base = cache != null && !cache.isEmpty() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("qapi4j").resolve("qemu-python").toString();
+    return Peers.qemuSource("python").toString();
   }
 
   private static ProcessBuilder python(String... args) {
@@ -56,8 +50,7 @@ class QemuQmpInteropIT {
 
   @Test
   void qemusPythonClientDrivesTheSampleVm() throws Exception {
-    Emulator.requirePeer(qemuQmpAvailable(), "qemu.qmp is not importable from " + pythonPath()
-        + " (src/test/python/fetch-qemu-qmp.sh fetches it)");
+    Peers.require(qemuQmpAvailable(), "python3 cannot import qemu.qmp from " + pythonPath());
     Path script = Path.of("src", "test", "python", "qemu_qmp_interop.py").toAbsolutePath();
     try (Emulator vm = Emulator.start(Emulator.Kind.SAMPLE_VM, dir, 1, "-test-commands")) {
       vm.connect(0).close(); // the VM listens

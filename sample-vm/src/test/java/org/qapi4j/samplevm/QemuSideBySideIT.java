@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.testsupport.Peers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * the same arguments, side by side: every reply and every event (but its timestamp) must be equal.
  * These are the command kinds' error texts, the preconfig phase, block_resize, screendump,
  * dump-guest-memory, events and the migration capabilities QEMU refuses together. Skipped where
- * QEMU is not installed.
+ * QEMU is not installed ({@link Peers}).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class QemuSideBySideIT {
@@ -29,7 +30,7 @@ class QemuSideBySideIT {
 
   @BeforeAll
   static void needsQemu() {
-    Emulator.requirePeer(Emulator.qemuAvailable(), "qemu-system-x86_64 is not installed");
+    Peers.qemuSystem();
   }
 
   /**

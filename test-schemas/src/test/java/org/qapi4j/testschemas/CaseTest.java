@@ -1,7 +1,9 @@
 package org.qapi4j.testschemas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -25,7 +27,8 @@ import org.qapi4j.processor.Qapi4jProcessor;
  * first line says what it tests) and {@code expected.err}, the diagnostics javac must print, one
  * per line as {@code File.java:LINE: kind: message}, in file and line order. A case without
  * {@code expected.err} must compile without any diagnostic. {@code -Dqapi4j.regenerate=true}
- * rewrites the expectations from what javac printed.
+ * writes what javac printed where it differs from the expectation, and fails that case (the
+ * change is then a diff to review); it never deletes an expectation.
  */
 class CaseTest {
   private static final Path CASES = Path.of("src", "test", "resources", "cases");
@@ -47,14 +50,14 @@ class CaseTest {
             .compile(sources(dir));
     String actual = render(compilation.diagnostics());
     Path expected = dir.resolve("expected.err");
-    if (Boolean.getBoolean("qapi4j.regenerate")) {
-      if (actual.isEmpty()) {
-        Files.deleteIfExists(expected);
-      } else {
-        Files.writeString(expected, actual);
-      }
-    }
     String wanted = Files.exists(expected) ? Files.readString(expected) : "";
+    if (Boolean.getBoolean("qapi4j.regenerate") && !wanted.equals(actual)) {
+      // Never deletes an expectation, and never passes after writing one: the new text is a
+      // diff to review (git diff), then to run again without the flag.
+      assertFalse(actual.isEmpty(), "case " + name + " no longer reports anything: delete " + expected + " by hand if that is right");
+      Files.writeString(expected, actual);
+      fail("rewrote " + expected + ": review the change with git diff, then run the tests again");
+    }
     assertEquals(wanted, actual, "diagnostics of case " + name);
     if (wanted.isEmpty()) {
       assertTrue(compilation.status() == Compilation.Status.SUCCESS, "case " + name + " must compile");

@@ -22,7 +22,7 @@ import org.qapi4j.model.TypeRef;
 
 /**
  * Introspection of a small schema, compared with the entries of Debian's QEMU 7.2 for the same
- * definitions (../shared/qemu-7.2/query-qmp-schema.x86_64.json), text for text.
+ * definitions (its query-qmp-schema reply), text for text.
  */
 class SchemaInfoTest {
   private static final JavaType ANY_JAVA = JavaType.primitive("long");

@@ -1,0 +1,251 @@
+package org.qapi4j.model.introspect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.qapi4j.model.Condition;
+import org.qapi4j.model.Schema;
+
+/**
+ * Which of a schema's {@code 'if'} symbols a build of QEMU defined, told from that build's
+ * {@code query-qmp-schema} reply: QEMU does not report its configuration over QMP, but every
+ * symbol it defines changes some entry of the reply (a command, an event, a member, an enum value,
+ * a branch) and the masked type names do not depend on the symbols.
+ *
+ * <p>The distance between the schema's introspection and the reply is counted in parts of entries
+ * that one has and the other lacks: an entry's own line (its name, meta-type, types) and each
+ * element of its lists (members, enum values, variants, features), so that a symbol which adds one
+ * enum value to an entry still differing in others brings it closer. The search starts with no
+ * symbol defined and defines, one at a time, each symbol that lessens the distance, until none
+ * does (then two at a time, for symbols that only matter together); then it undefines each
+ * symbol the reply does not need (one that an {@code any} made
+ * redundant, say). A symbol that changes nothing in the reply stays undefined: the reply cannot
+ * tell; of two that change the same, the first in name order is taken. The result is a claim to
+ * check, not a proof: with it {@link SchemaInfo#render} must give the reply byte for byte, and
+ * {@link Inference#partsDiffering} says how far it stayed from it.
+ */
+public final class DefinedSymbols {
+  /** The symbols found, and how many parts of entries the introspection still differs by (0 when it equals the reply). */
+  public record Inference(Set<String> defined, int partsDiffering) {}
+
+  private final List<Conditional> entries;
+  private final List<List<String>> rendered = new ArrayList<>();
+  private final Map<String, Integer> balance = new HashMap<>();
+  private int distance;
+
+  private DefinedSymbols(List<Conditional> entries, List<String> reply) {
+    this.entries = entries;
+    entries.forEach(e -> rendered.add(List.of()));
+    reply.forEach(e -> parts(e).forEach(part -> add(part, -1)));
+  }
+
+  /** The symbols of {@code schema} that the build which answered {@code reply} defined. */
+  public static Inference inferredFrom(Schema schema, String reply) {
+    List<Conditional> entries = SchemaInfo.of(schema, false);
+    DefinedSymbols search = new DefinedSymbols(entries, entries(reply));
+    Set<String> defined = new TreeSet<>();
+    for (int i = 0; i < entries.size(); i++) {
+      search.render(i, defined);
+    }
+    Map<String, List<Integer>> affected = new java.util.TreeMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      for (String s : symbols(entries.get(i), new TreeSet<>())) {
+        affected.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+      }
+    }
+    boolean progress = true;
+    while (progress && search.distance > 0) {
+      progress = false;
+      for (Map.Entry<String, List<Integer>> s : affected.entrySet()) {
+        if (!defined.contains(s.getKey())) {
+          progress |= search.keepIf(List.of(s.getKey()), s.getValue(), defined, true);
+        }
+      }
+      if (!progress) {
+        progress = search.pairs(affected, defined);
+      }
+    }
+    for (Map.Entry<String, List<Integer>> s : affected.entrySet()) {
+      if (defined.contains(s.getKey())) {
+        search.keepIf(List.of(s.getKey()), s.getValue(), defined, false);
+      }
+    }
+    return new Inference(Set.copyOf(defined), search.distance);
+  }
+
+  /**
+   * Defines two undefined symbols at once where neither alone helps ({@code 'all': ['CONFIG_OPENGL',
+   * 'CONFIG_GBM']}): the first pair of symbols affecting a same entry that brings the
+   * introspection closer. True if there was one.
+   */
+  private boolean pairs(Map<String, List<Integer>> affected, Set<String> defined) {
+    List<String> open = affected.keySet().stream().filter(s -> !defined.contains(s)).toList();
+    for (int a = 0; a < open.size(); a++) {
+      for (int b = a + 1; b < open.size(); b++) {
+        List<Integer> first = affected.get(open.get(a));
+        List<Integer> second = affected.get(open.get(b));
+        if (first.stream().anyMatch(second::contains)) {
+          List<Integer> both = new ArrayList<>(first);
+          both.addAll(second);
+          if (keepIf(List.of(open.get(a), open.get(b)), both, defined, true)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Defines {@code symbols} (or undefines them), re-rendering the entries they affect, and keeps
+   * the change if it brings the introspection closer (when defining) or no further (when
+   * undefining).
+   */
+  private boolean keepIf(List<String> symbols, List<Integer> affected, Set<String> defined, boolean define) {
+    int before = distance;
+    flip(symbols, defined, define);
+    affected.forEach(i -> render(i, defined));
+    if (define ? distance < before : distance <= before) {
+      return true;
+    }
+    flip(symbols, defined, !define);
+    affected.forEach(i -> render(i, defined));
+    return false;
+  }
+
+  private static void flip(List<String> symbols, Set<String> defined, boolean define) {
+    if (define) {
+      defined.addAll(symbols);
+    } else {
+      defined.removeAll(symbols);
+    }
+  }
+
+  /** Entry {@code i} as printed with {@code defined}, or none when its own condition fails. */
+  private void render(int i, Set<String> defined) {
+    Conditional c = entries.get(i);
+    List<String> now = c.condition().holds(defined) ? parts(QemuJson.write(QemuJson.evaluate(c.value(), defined))) : List.of();
+    rendered.get(i).forEach(part -> add(part, -1));
+    rendered.set(i, now);
+    now.forEach(part -> add(part, 1));
+  }
+
+  /** Counts {@code entry} once more (+1: ours) or once less (-1: the reply's); keeps the distance. */
+  private void add(String entry, int delta) {
+    int before = balance.getOrDefault(entry, 0);
+    int after = before + delta;
+    distance += Math.abs(after) - Math.abs(before);
+    if (after == 0) {
+      balance.remove(entry);
+    } else {
+      balance.put(entry, after);
+    }
+  }
+
+  private static Set<String> symbols(Object value, Set<String> into) {
+    if (value instanceof Conditional c) {
+      condition(c.condition(), into);
+      symbols(c.value(), into);
+    } else if (value instanceof List<?> list) {
+      list.forEach(e -> symbols(e, into));
+    } else if (value instanceof Map<?, ?> map) {
+      map.values().forEach(v -> symbols(v, into));
+    }
+    return into;
+  }
+
+  private static void condition(Condition c, Set<String> into) {
+    if (c instanceof Condition.Symbol s) {
+      into.add(s.name());
+    } else if (c instanceof Condition.All a) {
+      a.operands().forEach(o -> condition(o, into));
+    } else if (c instanceof Condition.Any a) {
+      a.operands().forEach(o -> condition(o, into));
+    } else if (c instanceof Condition.Not n) {
+      condition(n.operand(), into);
+    }
+  }
+
+  /**
+   * The parts of an entry as printed: the entry with its lists emptied, then each element of each
+   * list, after that line and the list's position.
+   */
+  static List<String> parts(String entry) {
+    List<String> parts = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    List<String> elements = new ArrayList<>();
+    int depth = 0;
+    int list = -1;
+    int element = -1;
+    int copied = 0;
+    boolean inString = false;
+    for (int i = 0; i < entry.length(); i++) {
+      char ch = entry.charAt(i);
+      if (inString) {
+        if (ch == '\\') {
+          i++;
+        } else if (ch == '"') {
+          inString = false;
+        }
+      } else if (ch == '"') {
+        inString = true;
+      } else if (ch == '{' || ch == '[') {
+        if (depth++ == 1 && ch == '[') {
+          list++;
+          line.append(entry, copied, i + 1);
+          element = i + 1;
+        }
+      } else if (ch == '}' || ch == ']') {
+        if (--depth == 1 && ch == ']') {
+          if (i > element) {
+            elements.add(list + ":" + entry.substring(element, i).strip());
+          }
+          copied = i;
+          element = -1;
+        }
+      } else if (ch == ',' && depth == 2 && element >= 0) {
+        elements.add(list + ":" + entry.substring(element, i).strip());
+        element = i + 1;
+      }
+    }
+    line.append(entry, copied, entry.length());
+    parts.add(line.toString());
+    elements.forEach(e -> parts.add(line + "\u0000" + e));
+    return parts;
+  }
+
+  /**
+   * The top-level objects of a reply, {@code [{...}, {...}]}, each as the text it was written
+   * with (QEMU and {@link QemuJson} write the same bytes for the same entry).
+   */
+  static List<String> entries(String reply) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = -1;
+    boolean inString = false;
+    for (int i = 0; i < reply.length(); i++) {
+      char ch = reply.charAt(i);
+      if (inString) {
+        if (ch == '\\') {
+          i++;
+        } else if (ch == '"') {
+          inString = false;
+        }
+      } else if (ch == '"') {
+        inString = true;
+      } else if (ch == '{' || ch == '[') {
+        if (depth++ == 1) {
+          start = i;
+        }
+      } else if (ch == '}' || ch == ']') {
+        if (--depth == 1) {
+          out.add(reply.substring(start, i + 1));
+        }
+      }
+    }
+    return out;
+  }
+}
