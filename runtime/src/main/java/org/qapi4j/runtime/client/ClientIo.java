@@ -10,7 +10,7 @@ import java.nio.channels.Selector;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +25,20 @@ import java.util.function.Consumer;
  *       routes messages, and writes, for every connection;
  *   <li>one timer thread ({@code qmp-client-timer}) for the deadlines of asynchronous calls, of
  *       connecting, and of awaited events (blocking calls time themselves on the caller's thread);
- *   <li>a pool for callbacks ({@code qmp-client-callback-N}), the default executor of event
- *       listeners and asynchronous completions: threads are made when callbacks run at the same
- *       time and end after 30 s idle, so that a listener that blocks holds one thread and delays
- *       nobody else.
+ *   <li>a pool of at most {@value #CALLBACK_THREADS} threads for callbacks
+ *       ({@code qmp-client-callback-N}), the default executor of event listeners, close listeners
+ *       and asynchronous completions; its threads end after 30 s idle. A listener that blocks holds
+ *       one of them and delays nobody else; a listener that may block for long should be given an
+ *       executor of its own, lest {@value #CALLBACK_THREADS} of them stall the pool.
  * </ul>
  *
  * All are daemon threads, started with the first client.
  */
 final class ClientIo {
   private static final System.Logger LOG = System.getLogger(ClientIo.class.getName());
+  /** The most threads the callback pool runs. */
+  static final int CALLBACK_THREADS = 16;
+
   private static volatile ClientIo shared;
 
   private final Selector selector;
@@ -52,8 +56,10 @@ final class ClientIo {
     timer = new ScheduledThreadPoolExecutor(1, daemons("qmp-client-timer", false));
     timer.setRemoveOnCancelPolicy(true);
     timer.setKeepAliveTime(30, TimeUnit.SECONDS);
-    callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        daemons("qmp-client-callback-", true));
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(CALLBACK_THREADS, CALLBACK_THREADS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemons("qmp-client-callback-", true));
+    pool.allowCoreThreadTimeOut(true);
+    callbacks = pool;
   }
 
   static ClientIo shared() {
