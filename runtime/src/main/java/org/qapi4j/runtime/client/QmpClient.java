@@ -660,16 +660,19 @@ public final class QmpClient implements AutoCloseable {
       call.reply.completeExceptionally(closed.copy());
       return call;
     }
-    if (call.successResponse) {
-      pending.put(id, call);
-      closed = closedBy;
-      if (closed != null) { // closed meanwhile: shutdown() may not have seen the call
-        pending.remove(id, call);
-        call.reply.completeExceptionally(closed.copy());
-        return call;
-      }
+    // A call without success response is pending until written, so that the end of the
+    // connection fails it too.
+    pending.put(id, call);
+    closed = closedBy;
+    if (closed != null) { // closed meanwhile: shutdown() may not have seen the call
+      pending.remove(id, call);
+      call.reply.completeExceptionally(closed.copy());
+      return call;
     }
-    Runnable written = call.successResponse ? null : () -> call.reply.complete(null);
+    Runnable written = call.successResponse ? null : () -> {
+      pending.remove(id, call);
+      call.reply.complete(null);
+    };
     if (!transport.send(request, written)) {
       pending.remove(id, call);
       QmpConnectionException c = closedBy;
@@ -738,8 +741,8 @@ public final class QmpClient implements AutoCloseable {
       return;
     }
     if (e.reply()) {
-      Call call = e.id == null ? null : pending.remove(e.id);
-      if (call == null) {
+      Call call = e.id == null ? null : pending.get(e.id);
+      if (call == null || !call.successResponse || !pending.remove(e.id, call)) {
         unmatched(message, e);
         return;
       }

@@ -212,6 +212,30 @@ class FakeServerTest {
     }
   }
 
+  /** Without success response the call ends once written; an error reply to it is dropped. */
+  @Test
+  void callWithoutSuccessResponse() throws Exception {
+    CompletableFuture<String> quiet = new CompletableFuture<>();
+    try (FakeServer s = new FakeServer(dir, c -> {
+      c.handshake();
+      String line = c.readLine();
+      quiet.complete(line);
+      c.send("{\"error\": {\"class\": \"GenericError\", \"desc\": \"late\"}, \"id\": "
+          + FakeServer.Conn.id(Json.parse(line)) + "}");
+      long id = FakeServer.Conn.id(c.readRequest());
+      c.send("{\"return\": {}, \"id\": " + id + "}");
+      c.readLine();
+    }); QmpClient client = QmpClient.connect(s.address(), WAIT)) {
+      assertEquals(null, client.execute("quiet", Map.of("a", 1), CallOptions.DEFAULT.successResponse(false)));
+      assertEquals("{\"execute\": \"quiet\", \"arguments\": {\"a\": 1}, \"id\": 2}", quiet.get(10, TimeUnit.SECONDS));
+      assertEquals("{}", Json.toText(client.execute("next")));
+      assertEquals(1, client.unmatchedReplies());
+      assertEquals(0, client.pendingCalls());
+      client.close();
+      s.finish();
+    }
+  }
+
   /** A 5 MiB reply, written in one go and read in pieces: no line or token limit. */
   @Test
   void fiveMegabyteReply() throws Exception {
