@@ -57,7 +57,7 @@ final class Envelope {
             if (v != JsonToken.VALUE_STRING) {
               throw new IllegalArgumentException("'event' is not a string");
             }
-            e.event = p.getText();
+            e.event = p.getString();
           }
           case "timestamp" -> e.timestamp = timestamp(p, v);
           default -> {
@@ -100,10 +100,10 @@ final class Envelope {
       return (int) p.currentTokenLocation().getByteOffset() + 1;
     }
     if (v == JsonToken.VALUE_STRING) {
-      p.getText(); // finishes the token
+      p.getString(); // finishes the token
       return (int) p.currentLocation().getByteOffset();
     }
-    return start + p.getText().length();
+    return start + p.getString().length();
   }
 
   /** {@code {"seconds": S, "microseconds": U}}; null if it is not that. */

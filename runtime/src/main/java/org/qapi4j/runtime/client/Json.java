@@ -126,11 +126,11 @@ public final class Json {
         }
         case PROPERTY_NAME -> open.peek().name = p.currentName();
         case VALUE_STRING -> {
-          String text = p.getText();
+          String text = p.getString();
           v = new JsonValue.JsonString(text, s, (int) p.currentLocation().getByteOffset() + base);
         }
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-          String text = p.getText();
+          String text = p.getString();
           v = new JsonValue.JsonNumber(text, t == JsonToken.VALUE_NUMBER_INT, s, s + text.length());
         }
         case VALUE_TRUE -> v = new JsonValue.JsonBoolean(true, s, s + 4);

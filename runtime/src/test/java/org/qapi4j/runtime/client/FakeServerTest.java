@@ -25,6 +25,7 @@ import tools.jackson.core.JsonToken;
 
 /** The client against scripted servers that misbehave as real ones sometimes do. */
 @Timeout(60)
+@SuppressWarnings("try") // clients are closed inside their try, before the server's script may end
 class FakeServerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
