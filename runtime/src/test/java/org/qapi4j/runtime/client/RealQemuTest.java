@@ -1,0 +1,165 @@
+package org.qapi4j.runtime.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.runtime.json.JsonValue;
+
+/**
+ * The client against the real {@code qemu-system-x86_64} ({@code -M none}), when it is on the
+ * PATH; skipped otherwise, unless {@code QAPI4J_PEERS_REQUIRED=1}, which makes its absence a
+ * failure.
+ */
+@Timeout(60)
+class RealQemuTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private Process qemu;
+  private Path socket;
+
+  private static Path findQemu() {
+    String path = System.getenv("PATH");
+    if (path != null) {
+      for (String d : path.split(File.pathSeparator)) {
+        Path p = Path.of(d, "qemu-system-x86_64");
+        if (Files.isExecutable(p)) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+
+  @BeforeEach
+  void startQemu() throws Exception {
+    Path binary = findQemu();
+    if (binary == null) {
+      String note = "qemu-system-x86_64 is not on the PATH: the client is not tested against QEMU";
+      if ("1".equals(System.getenv("QAPI4J_PEERS_REQUIRED"))) {
+        fail(note + " (QAPI4J_PEERS_REQUIRED=1)");
+      }
+      Assumptions.assumeTrue(false, note);
+    }
+    socket = dir.resolve("qmp.sock");
+    try (WatchService watch = dir.getFileSystem().newWatchService()) {
+      dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
+      qemu = new ProcessBuilder(binary.toString(), "-M", "none", "-nodefaults", "-display", "none",
+          "-qmp", "unix:" + socket + ",server=on,wait=off")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (!Files.exists(socket)) { // the socket appears once QEMU listens
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !qemu.isAlive()) {
+          fail("QEMU did not create " + socket + ": " + Files.readString(dir.resolve("qemu.log")));
+        }
+        var key = watch.poll(left, TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+    } catch (ClosedWatchServiceException e) {
+      throw new IOException(e);
+    }
+  }
+
+  @AfterEach
+  void stopQemu() throws InterruptedException {
+    if (qemu != null) {
+      qemu.destroyForcibly();
+      qemu.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void queryVersionStopContAndErrors() {
+    try (QmpClient c = QmpClient.connect(UnixDomainSocketAddress.of(socket), WAIT)) {
+      Greeting g = c.greeting();
+      assertEquals(7, g.major());
+      assertTrue(g.offersOob());
+      assertTrue(c.oobEnabled());
+
+      JsonValue version = c.execute("query-version");
+      assertEquals(g.major(), Json.int64(Json.member(version, "qemu", "major")));
+      assertEquals(g.minor(), Json.int64(Json.member(version, "qemu", "minor")));
+      assertEquals(g.micro(), Json.int64(Json.member(version, "qemu", "micro")));
+      assertEquals(g.pkg(), Json.string(Json.member(version, "package")));
+
+      ReceivedEvent stop = c.executeAndAwaitEvent("stop", null, "STOP", null, WAIT);
+      assertEquals("STOP", stop.name());
+      assertFalse(stop.hasData());
+      long skew = Math.abs(Duration.between(stop.timestamp(), java.time.Instant.now()).toSeconds());
+      assertTrue(skew < 60, "STOP at " + stop.timestamp());
+      assertEquals("paused", Json.string(Json.member(c.execute("query-status"), "status")));
+
+      ReceivedEvent resume = c.executeAndAwaitEvent("cont", null, "RESUME", null, WAIT);
+      assertEquals("RESUME", resume.name());
+      assertTrue(!resume.timestamp().isBefore(stop.timestamp()));
+      assertEquals("running", Json.string(Json.member(c.execute("query-status"), "status")));
+
+      QmpException e = assertThrows(QmpException.class, () -> c.execute("device_del", Map.of("id", "nope")));
+      assertEquals("DeviceNotFound", e.errorClass());
+      assertEquals("Device 'nope' not found", e.getMessage());
+
+      e = assertThrows(QmpException.class, () -> c.execute("query-cpus-fast", null, CallOptions.DEFAULT.oob(true)));
+      assertEquals("GenericError", e.errorClass());
+      assertEquals("The command query-cpus-fast does not support OOB", e.getMessage());
+    }
+  }
+
+  /** A stopped QEMU accepts (the kernel does) but never greets: connect times out, not hangs. */
+  @Test
+  void stoppedQemuConnectTimesOut() throws Exception {
+    long pid = qemu.pid();
+    signal("-STOP", pid);
+    try {
+      QmpTimeoutException e = assertThrows(QmpTimeoutException.class,
+          () -> QmpClient.connect(UnixDomainSocketAddress.of(socket), Duration.ofMillis(500)));
+      assertEquals("no greeting from " + socket + " within PT0.5S", e.getMessage());
+    } finally {
+      signal("-CONT", pid);
+    }
+  }
+
+  /** QEMU killed: the client is told, later calls fail at once. */
+  @Test
+  void killedQemu() throws Exception {
+    try (QmpClient c = QmpClient.connect(UnixDomainSocketAddress.of(socket), WAIT)) {
+      CompletableFuture<QmpConnectionException> told = new CompletableFuture<>();
+      c.onClose(told::complete);
+      qemu.destroyForcibly();
+      String text = told.get(10, TimeUnit.SECONDS).getMessage();
+      // EOF, or a reset when the dying QEMU left bytes of ours unread
+      assertTrue(text.equals("the server at " + socket + " closed the connection")
+          || text.equals("connection to " + socket + " failed: Connection reset"), text);
+      assertThrows(QmpConnectionException.class, () -> c.execute("query-status"));
+    }
+  }
+
+  private static void signal(String signal, long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
+    assertEquals(0, kill.waitFor());
+  }
+}
