@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.file.ClosedWatchServiceException;
@@ -19,17 +18,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.json.JsonValue;
+import org.qapi4j.testsupport.Peers;
 
 /**
- * The client against the real {@code qemu-system-x86_64} ({@code -M none}), when it is on the
- * PATH; skipped otherwise, unless {@code QAPI4J_PEERS_REQUIRED=1}, which makes its absence a
- * failure.
+ * The client against the real {@code qemu-system-x86_64} ({@code -M none}), when it is
+ * installed; skipped otherwise ({@link Peers}).
  */
 @Timeout(60)
 class RealQemuTest {
@@ -39,29 +37,9 @@ class RealQemuTest {
   private Process qemu;
   private Path socket;
 
-  private static Path findQemu() {
-    String path = System.getenv("PATH");
-    if (path != null) {
-      for (String d : path.split(File.pathSeparator)) {
-        Path p = Path.of(d, "qemu-system-x86_64");
-        if (Files.isExecutable(p)) {
-          return p;
-        }
-      }
-    }
-    return null;
-  }
-
   @BeforeEach
   void startQemu() throws Exception {
-    Path binary = findQemu();
-    if (binary == null) {
-      String note = "qemu-system-x86_64 is not on the PATH: the client is not tested against QEMU";
-      if ("1".equals(System.getenv("QAPI4J_PEERS_REQUIRED"))) {
-        fail(note + " (QAPI4J_PEERS_REQUIRED=1)");
-      }
-      Assumptions.assumeTrue(false, note);
-    }
+    Path binary = Peers.qemuSystem();
     socket = dir.resolve("qmp.sock");
     try (WatchService watch = dir.getFileSystem().newWatchService()) {
       dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
