@@ -27,6 +27,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.runtime.json.QmpJson;
+import org.qapi4j.runtime.marshal.Input;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
@@ -700,7 +701,7 @@ public final class QmpClient implements AutoCloseable {
     JsonParser p = Json.parser(reply, e.returnStart, e.returnEnd);
     try (p) {
       p.nextToken();
-      return result.apply(p);
+      return Input.tolerantly(() -> result.apply(p));
     } catch (QmpClientException ex) {
       throw ex;
     } catch (RuntimeException ex) {
@@ -885,6 +886,73 @@ public final class QmpClient implements AutoCloseable {
     try (EventWaiter w = expectEvent(event, filter)) {
       execute(command, arguments, CallOptions.withTimeout(timeout));
       return w.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+  }
+
+  // ---------------------------------------------------------------- typed, generated code
+
+  /** The generated implementations of commands interfaces, by interface. */
+  private final Map<Class<?>, Object> typed = new ConcurrentHashMap<>();
+
+  /**
+   * The commands of {@code commands}, a commands interface of a schema the qapi4j processor
+   * compiled ({@code X}, blocking) or the interface it generated beside it ({@code X_Async}, every
+   * method returning a {@code CompletableFuture}), executed over this connection. The
+   * implementation is the generated {@code X_Client} or {@code X_AsyncClient}; one per interface
+   * and client, shared by every caller.
+   *
+   * @throws IllegalArgumentException if {@code commands} is not such an interface
+   */
+  public <T> T commands(Class<T> commands) {
+    Objects.requireNonNull(commands, "commands");
+    return commands.cast(typed.computeIfAbsent(commands, c -> {
+      String name = c.getName() + (c.getName().endsWith("_Async") ? "Client" : "_Client");
+      try {
+        return Class.forName(name, true, c.getClassLoader()).getConstructor(QmpClient.class).newInstance(this);
+      } catch (ReflectiveOperationException | LinkageError e) {
+        throw new IllegalArgumentException(c.getName() + " is not a commands interface of a schema compiled by"
+            + " qapi4j (no " + name + ")", e);
+      }
+    }));
+  }
+
+  /**
+   * Delivers the events of {@code events}, an events interface of a schema the qapi4j processor
+   * compiled, to {@code listener}: each event to the listener's method for it, its data read into
+   * the method's parameters. Extend the generated {@code E_Listener}, whose methods do nothing, to
+   * override only the events wanted. Events are delivered as {@link #subscribe} delivers them (a
+   * queue of its own, the client's executor); an event whose data does not fit the schema is
+   * logged and counted as dropped; an event the schema lacks reaches untyped listeners only.
+   *
+   * @throws IllegalArgumentException if {@code events} is not such an interface
+   */
+  public <E> Subscription listen(Class<E> events, E listener) {
+    Objects.requireNonNull(listener, "listener");
+    TypedEvents<E> typedEvents = typedEvents(events);
+    AtomicLong undecodable = new AtomicLong();
+    return subscribe(typedEvents.names(), event -> {
+      try {
+        Input.tolerantly(() -> {
+          typedEvents.deliver(event, listener);
+          return null;
+        });
+      } catch (RuntimeException e) {
+        long n = undecodable.incrementAndGet();
+        LOG.log(System.Logger.Level.WARNING, "dropped event " + event.name() + " from " + transport.address()
+            + " (" + n + " so far): its data does not fit " + events.getName() + ": " + e.getMessage()
+            + ": " + excerpt(event.message()));
+      }
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E> TypedEvents<E> typedEvents(Class<E> events) {
+    String name = events.getName() + "_Listener";
+    try {
+      return (TypedEvents<E>) Class.forName(name, true, events.getClassLoader()).getField("EVENTS").get(null);
+    } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
+      throw new IllegalArgumentException(events.getName() + " is not an events interface of a schema compiled by"
+          + " qapi4j (no " + name + ".EVENTS)", e);
     }
   }
 

@@ -51,6 +51,9 @@ public final class EnumType<E extends Enum<E>> {
     String value = Input.str(p, path);
     E e = byWireName.get(value);
     if (e == null) {
+      if (Input.tolerant()) {
+        return null; // a value of a newer server's, in a reply or event
+      }
       throw Input.badEnumValue(name, value);
     }
     int f = features[e.ordinal()];

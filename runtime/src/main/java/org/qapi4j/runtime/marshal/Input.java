@@ -22,7 +22,42 @@ public final class Input {
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
   private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
+  /**
+   * True while a client reads a reply or an event ({@link #tolerantly}): what a newer server may
+   * send that the schema lacks is let through instead of refused, an unknown member skipped, an
+   * unknown enum value read as null. A server's requests are read strictly, as QEMU reads them.
+   */
+  private static final ThreadLocal<Boolean> TOLERANT = new ThreadLocal<>();
+
   private Input() {}
+
+  /** Runs {@code read} with the tolerance of a client ({@link #tolerant}). */
+  public static <T> T tolerantly(java.util.function.Supplier<T> read) {
+    Boolean before = TOLERANT.get();
+    TOLERANT.set(Boolean.TRUE);
+    try {
+      return read.get();
+    } finally {
+      TOLERANT.set(before);
+    }
+  }
+
+  /** True if what is read is a reply or an event, read by a client; asked only where a value does not fit. */
+  public static boolean tolerant() {
+    return TOLERANT.get() == Boolean.TRUE;
+  }
+
+  /**
+   * The discriminator's value of a union being read: not null, except where a client met a value
+   * the schema lacks, which no branch can hold.
+   */
+  public static <E extends Enum<E>> E branch(E tag, String union, String discriminator, String path) {
+    if (tag == null) {
+      throw new QmpError("Union '" + union + "' has no branch for the value of '" + path(path, discriminator)
+          + "' (a newer server's?)");
+    }
+    return tag;
+  }
 
   /** The full name of member {@code member} of the object at {@code parent} (null at top level). */
   public static String path(String parent, String member) {
@@ -287,6 +322,9 @@ public final class Input {
     String s = str(p, path);
     E e = values.get(s);
     if (e == null) {
+      if (tolerant()) {
+        return null;
+      }
       throw badEnumValue(name, s);
     }
     return e;

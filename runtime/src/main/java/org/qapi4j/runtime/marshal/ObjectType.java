@@ -116,7 +116,7 @@ public final class ObjectType {
     while (r.next()) {
       Integer index = present.get(r.key());
       if (index == null) {
-        if (lenient) {
+        if (lenient || Input.tolerant()) { // a newer server's member, in a reply or event
           r.skip();
         } else {
           r.unexpected();
