@@ -98,6 +98,11 @@ public final class JsonStreamer {
     return paused;
   }
 
+  /** The bytes the streamer holds: its message buffer and what a pause left unlexed. */
+  public long bufferedBytes() {
+    return (long) buf.length + (pendingEnd - pendingOffset);
+  }
+
   /** Whether bytes fed earlier still wait to be lexed. */
   public boolean hasPending() {
     return pendingOffset < pendingEnd;
