@@ -14,7 +14,9 @@ import java.util.Locale;
  * Pipelined throughput on one connection, batch after batch: does it stay steady? Each batch sends
  * {@code --batch} {@code query-status} requests (a writer thread) while the main thread reads the
  * replies; the rate of each batch is printed, then min/median/max and max/min over
- * {@code --batches} batches. The goal: the slowest batch within 1.5x of the fastest.
+ * {@code --batches} batches, after {@code --warmup} batches (10) that are not counted (the JIT
+ * compiles the server meanwhile: the first batch of a fresh JVM runs at a fraction of the rate).
+ * The goal: the slowest batch within 1.5x of the fastest.
  *
  * <p>By default it serves the requests itself, with the runtime's {@code QmpServer} in this JVM
  * (one hand-registered {@code query-status}), on a unix socket in a temporary directory. Run from
@@ -22,7 +24,7 @@ import java.util.Locale;
  *
  * <pre>
  *   java -cp runtime/target/classes:$HOME/.m2/repository/tools/jackson/core/jackson-core/3.2.4/jackson-core-3.2.4.jar \
- *       bench/PipelineBench.java [--oob] [--batches 15] [--batch 20000] [--socket PATH]
+ *       bench/PipelineBench.java [--oob] [--batches 15] [--batch 20000] [--warmup 10] [--socket PATH]
  * </pre>
  *
  * {@code --oob} negotiates the {@code oob} capability (up to 8 requests queued per session, QEMU's
@@ -36,12 +38,14 @@ public final class PipelineBench {
   public static void main(String[] args) throws Exception {
     int batches = 15;
     int batch = 20_000;
+    int warmup = 10;
     boolean oob = false;
     Path socket = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batches" -> batches = Integer.parseInt(args[++i]);
         case "--batch" -> batch = Integer.parseInt(args[++i]);
+        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--oob" -> oob = true;
         case "--socket" -> socket = Path.of(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -61,7 +65,7 @@ public final class PipelineBench {
       in.line();
       byte[] requests = QUERY_STATUS.repeat(batch).getBytes(StandardCharsets.UTF_8);
       double[] rates = new double[batches];
-      for (int b = 0; b < batches; b++) {
+      for (int b = -warmup; b < batches; b++) {
         long t0 = System.nanoTime();
         Thread writer = new Thread(() -> {
           try {
@@ -77,8 +81,13 @@ public final class PipelineBench {
             throw new IllegalStateException("reply " + i + " of batch " + b + ": " + reply);
           }
         }
-        rates[b] = batch / ((System.nanoTime() - t0) / 1e9);
+        double rate = batch / ((System.nanoTime() - t0) / 1e9);
         writer.join();
+        if (b < 0) {
+          System.out.printf(Locale.ROOT, "warm-up:  %,9.0f replies/s%n", rate);
+          continue;
+        }
+        rates[b] = rate;
         System.out.printf(Locale.ROOT, "batch %2d: %,9.0f replies/s%n", b + 1, rates[b]);
       }
       double[] sorted = rates.clone();
