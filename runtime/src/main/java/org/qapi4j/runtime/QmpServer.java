@@ -22,6 +22,7 @@ import org.qapi4j.runtime.server.Dispatcher;
 import org.qapi4j.runtime.server.EventThrottle;
 import org.qapi4j.runtime.server.IoThread;
 import org.qapi4j.runtime.server.MainLoop;
+import org.qapi4j.runtime.server.ServerLimits;
 import org.qapi4j.runtime.server.Sessions;
 
 /**
@@ -68,6 +69,8 @@ public final class QmpServer {
   private final Object emission = new Object();
   private final Clock clock;
   private final CompatPolicy policy;
+  private final ServerLimits limits;
+  private final Acceptor acceptor;
   private volatile boolean started;
   private volatile boolean stopping;
 
@@ -82,7 +85,9 @@ public final class QmpServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    this.sessions = new Sessions(dispatcher, io, greeting);
+    this.limits = b.limits;
+    this.acceptor = b.acceptor;
+    this.sessions = new Sessions(dispatcher, io, greeting, b.limits);
     this.clock = b.clock;
     EventThrottle.Scheduler timer =
         b.timer != null ? b.timer : (task, millis) -> timers.schedule(task, millis, TimeUnit.MILLISECONDS);
@@ -147,31 +152,103 @@ public final class QmpServer {
     }
   }
 
+  /** How a listener accepts: {@link ServerSocketChannel#accept}, or a test's replacement. */
+  @FunctionalInterface
+  interface Acceptor {
+    SocketChannel accept(ServerSocketChannel listener) throws IOException;
+  }
+
+  /** The state of one listening socket; I/O thread only. */
+  private final class Listener {
+    final ServerSocketChannel channel;
+    final int index;
+    final CountDownLatch firstClient;
+    SelectionKey key;
+    /** The pause before accepting again after a failure (ms); 0 while accepting works. */
+    long backoff;
+    long failures;
+
+    Listener(ServerSocketChannel channel, int index, CountDownLatch firstClient) {
+      this.channel = channel;
+      this.index = index;
+      this.firstClient = firstClient;
+    }
+  }
+
+  /** The first pause after a failed {@code accept}, and the longest. */
+  static final long ACCEPT_BACKOFF_MIN_MILLIS = 10;
+  static final long ACCEPT_BACKOFF_MAX_MILLIS = 1000;
+
   private void listen(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
     try {
       listener.configureBlocking(false);
-      io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(listener, index, firstClient));
+      Listener l = new Listener(listener, index, firstClient);
+      l.key = io.register(listener, SelectionKey.OP_ACCEPT, key -> accept(l));
     } catch (IOException e) {
       LOG.log(System.Logger.Level.ERROR, "cannot listen", e);
       firstClient.countDown();
     }
   }
 
-  /** Accepts the clients waiting (a bounded number per turn, so that others are served too). */
-  private void accept(ServerSocketChannel listener, int index, CountDownLatch firstClient) {
+  /**
+   * Accepts the clients waiting (a bounded number per turn, so that others are served too). When
+   * {@code accept} fails (out of file descriptors, say), the listener stops being watched for a
+   * pause that doubles from 10 ms to 1 s while it keeps failing, and the failure is logged once per
+   * episode: the thread never spins on a listener it cannot serve, and serves it again once
+   * {@code accept} works.
+   */
+  private void accept(Listener l) {
     for (int i = 0; i < 64; i++) {
       SocketChannel channel;
       try {
-        channel = listener.accept();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.WARNING, "accept failed", e);
+        channel = acceptor.accept(l.channel);
+      } catch (IOException | RuntimeException e) {
+        acceptFailed(l, e);
         return;
       }
       if (channel == null) {
         return;
       }
-      sessions.openSocket(channel, index);
-      firstClient.countDown();
+      if (l.backoff > 0) {
+        log(System.Logger.Level.INFO, "accepting QMP clients again after " + l.failures + " failed attempts", null);
+        l.backoff = 0;
+        l.failures = 0;
+      }
+      sessions.openSocket(channel, l.index);
+      l.firstClient.countDown();
+    }
+  }
+
+  private void acceptFailed(Listener l, Exception e) {
+    l.failures++;
+    if (l.backoff == 0) {
+      log(System.Logger.Level.WARNING, "accept failed; retrying after a pause of " + ACCEPT_BACKOFF_MIN_MILLIS
+          + " ms growing to " + ACCEPT_BACKOFF_MAX_MILLIS + " ms, logged once until it works again", e);
+      l.backoff = ACCEPT_BACKOFF_MIN_MILLIS;
+    } else {
+      l.backoff = Math.min(ACCEPT_BACKOFF_MAX_MILLIS, l.backoff * 2);
+    }
+    if (!l.key.isValid()) {
+      return;
+    }
+    l.key.interestOps(0);
+    io.schedule(TimeUnit.MILLISECONDS.toNanos(l.backoff), () -> {
+      if (l.key.isValid()) {
+        l.key.interestOps(SelectionKey.OP_ACCEPT);
+      }
+    });
+  }
+
+  /** Logs, and never throws: a failing logger must not take the I/O thread down. */
+  private static void log(System.Logger.Level level, String text, Throwable e) {
+    try {
+      if (e == null) {
+        LOG.log(level, text);
+      } else {
+        LOG.log(level, text, e);
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be done about it
     }
   }
 
@@ -200,6 +277,26 @@ public final class QmpServer {
   /** The number of open sessions. */
   public int sessionCount() {
     return sessions.count();
+  }
+
+  /** The clients closed as soon as they connected because the session bound was reached ({@link Builder#maxSessions}). */
+  public long refusedSessions() {
+    return sessions.refused();
+  }
+
+  /** The events dropped for clients that did not read their output, over all sessions. */
+  public long droppedEvents() {
+    return sessions.droppedEvents();
+  }
+
+  /** The bytes of replies and events queued for clients and not yet written, over all sessions. */
+  public long outputWaiting() {
+    return sessions.outputWaiting();
+  }
+
+  /** The bounds the server keeps its clients within. */
+  public ServerLimits limits() {
+    return limits;
   }
 
   /** The number of in-band requests read from clients and waiting for the main loop. */
@@ -385,8 +482,45 @@ public final class QmpServer {
     private boolean legacyRunOob;
     private Clock clock = Clock.systemUTC();
     private EventThrottle.Scheduler timer;
+    private ServerLimits limits = ServerLimits.DEFAULT;
+    private Acceptor acceptor = ServerSocketChannel::accept;
 
     private Builder() {}
+
+    /**
+     * The most sessions open at once (10,000 by default): a client connecting beyond it is closed
+     * at once, counted ({@link QmpServer#refusedSessions}) and logged once per episode.
+     */
+    public Builder maxSessions(int max) {
+      this.limits = limits.withMaxSessions(max);
+      return this;
+    }
+
+    /**
+     * How long a socket client with output waiting may read none of it before it is disconnected
+     * (5 minutes by default; {@link java.time.Duration#ZERO}: never). A client that reads, however
+     * slowly, is never disconnected.
+     */
+    public Builder stalledClientTimeout(java.time.Duration timeout) {
+      this.limits = limits.withStallTimeout(timeout);
+      return this;
+    }
+
+    /**
+     * The output bounds per client: {@code readPause} bytes waiting stop its input being read
+     * (back-pressure, 1 MiB by default), {@code outputLimit} bytes waiting make events for it be
+     * dropped and counted (16 MiB by default).
+     */
+    public Builder outputLimits(long readPause, long outputLimit) {
+      this.limits = limits.withOutput(outputLimit, readPause);
+      return this;
+    }
+
+    /** Replaces {@code accept} (tests inject its failures). */
+    Builder acceptor(Acceptor acceptor) {
+      this.acceptor = Objects.requireNonNull(acceptor, "acceptor");
+      return this;
+    }
 
     /**
      * The time of events, for tests and simulations: {@code clock} gives their timestamps,

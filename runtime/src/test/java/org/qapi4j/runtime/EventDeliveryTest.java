@@ -268,14 +268,15 @@ class EventDeliveryTest {
   }
 
   /**
-   * A client that never reads: once more than {@link Session#OUTPUT_LIMIT} bytes would wait for
-   * it, it is disconnected, with one log line saying how much; what waited for it is released.
+   * A client that never reads holds at most {@link Session#OUTPUT_LIMIT} of events: the ones that
+   * would take it past are dropped for it and counted, with one log line; it is not disconnected
+   * (it is not a stalled client yet: 5 minutes), and once it reads it gets what was kept, in order.
    * Meanwhile the emitter never waits (it runs on the test thread) and a client that reads gets
    * every event.
    */
   @Test
   @Timeout(120)
-  void aClientThatDoesNotReadIsDisconnectedWithoutHoldingAnyoneUp() throws Exception {
+  void aClientThatDoesNotReadHoldsTheBoundAndItsDroppedEventsAreCounted() throws Exception {
     start(new ManualTime(T0, 1));
     String big = "x".repeat(1 << 20);
     RawClient stuck = negotiated();
@@ -295,45 +296,53 @@ class EventDeliveryTest {
     });
     reading.start();
     int emitted = 0;
-    try (Captured log = new Captured("org.qapi4j.runtime.server.SocketSession")) {
-      // 1 MiB events until the stuck client is let go (a generous bound: 16 MiB wait for it, the
-      // socket buffers hold a little more).
-      // The test emits at the pace of the client that reads, which would otherwise fall behind
-      // too; nothing waits for the stuck one.
+    try (Captured log = new Captured("org.qapi4j.runtime.server.Session")) {
+      // 1 MiB events until one is dropped for the stuck client (16 MiB wait for it, the socket
+      // buffers hold a little more). The test emits at the pace of the client that reads.
       while (log.first.getCount() > 0 && emitted < 40) {
         server.events().emit(new QmpEvent("BIG", data("blob", big)));
         emitted++;
         read.acquire();
       }
-      assertTrue(emitted > 16 && emitted < 40, "disconnected after " + emitted + " events of 1 MiB");
-      // Ten more, which nothing holds for the stuck client.
+      assertTrue(emitted > 16 && emitted < 40, "the first dropped was event " + emitted);
+      assertEquals(1, server.droppedEvents());
+      // Ten more, all dropped for the stuck client, none for the reader; one log line.
       for (int i = 0; i < 10; i++) {
         server.events().emit(new QmpEvent("BIG", data("blob", big)));
         read.acquire();
       }
-      server.events().emit(new QmpEvent("DONE", null));
-      // The stuck client finds its connection closed after what the socket buffers held.
-      while (stuck.line() != null) {
-        // what reached the socket before the disconnection
-      }
+      assertEquals(11, server.droppedEvents());
+      assertTrue(server.outputWaiting() <= Session.OUTPUT_LIMIT, server.outputWaiting() + " bytes waiting");
+      assertEquals(2, server.sessionCount()); // nobody was disconnected
+      server.events().emit(new QmpEvent("DONE", null)); // small: it still fits
       reading.join();
       assertEquals(1, log.records.size());
       LogRecord r = log.records.get(0);
       assertEquals(Level.WARNING, r.getLevel());
       Matcher m = Pattern.compile(
-          "disconnecting a QMP client that does not read its output: (\\d+) bytes would wait for it, the limit is 16777216")
+          "dropping events for a QMP client that does not read its output: (\\d+) bytes wait for it, the limit is"
+              + " 16777216 \\(logged once until it has read them\\)")
           .matcher(r.getMessage());
       assertTrue(m.matches(), r.getMessage());
       long waiting = Long.parseLong(m.group(1));
       long message = event(0, "BIG", "{\"blob\": \"" + big + "\"}").length() + 2;
-      assertTrue(waiting > Session.OUTPUT_LIMIT && waiting <= Session.OUTPUT_LIMIT + message,
-          waiting + " bytes waiting");
+      assertTrue(waiting <= Session.OUTPUT_LIMIT && waiting > Session.OUTPUT_LIMIT - message, waiting + " bytes waiting");
+      // The stuck client reads at last: every event but the 11 dropped, in order, then DONE.
+      for (int i = 0; i < emitted - 1; i++) {
+        assertEquals(event(i, "BIG", "{\"blob\": \"" + big + "\"}").length(), stuck.line().length(), "event " + i);
+      }
+      assertTrue(stuck.line().contains("\"DONE\""));
+      // It is alive: it answers.
+      assertEquals("{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Capabilities negotiation is already"
+          + " complete, command ignored\"}}", stuck.call("{\"execute\":\"qmp_capabilities\"}"));
+      assertEquals(Level.INFO, log.records.get(1).getLevel());
+      assertEquals("a QMP client read its output again; 11 events were dropped for it so far",
+          log.records.get(1).getMessage());
     }
     assertEquals(emitted + 10, lengths.size());
     for (int i = 0; i < lengths.size(); i++) {
       assertEquals(event(i, "BIG", "{\"blob\": \"" + big + "\"}").length(), lengths.get(i));
     }
-    assertEquals(1, server.sessionCount());
     stuck.close();
     reader.close();
   }

@@ -19,6 +19,18 @@ import java.util.List;
  * text, 2 Mi tokens and a nesting depth of 1024 per message. A message nested too deep is answered
  * once (QEMU answers once per bracket that follows) and skipped to its end.
  *
+ * <p>What it holds, bounded: whitespace between tokens is dropped, as QEMU drops it (a message's
+ * bytes are its tokens, back to back: {@code {"a": 1}} is handed over as {@code {"a":1}}); a
+ * token still being lexed counts against the 64 MiB at once, and past it the message is given up
+ * ({@code JSON token size limit exceeded}) and the rest skipped as after a lexical error (QEMU
+ * cuts the token there and lexes on from the start state). So a streamer holds at most 64 MiB of
+ * message bytes, 2 Mi tokens, and the bytes of one {@link #feed} it was paused in; its buffer
+ * shrinks back after a large message.
+ *
+ * <p>The text of a lexical error ends at the token's first NUL byte, as QEMU's (a C string):
+ * {@code {"a\0} is {@code stray '"a'}, a NUL alone {@code stray ''}. Recovery skips tabs, as
+ * QEMU's does, but stops at any other control character.
+ *
  * <p>Not thread-safe: one streamer per session, fed by one thread.
  */
 public final class JsonStreamer {
@@ -53,16 +65,29 @@ public final class JsonStreamer {
   private byte[] buf = new byte[256];
   private int length;
   private final List<Token> tokens = new ArrayList<>();
+  /** The most tokens held since the list was last trimmed. */
+  private int tokenCapacity;
   private int braces;
   private int brackets;
   private long tokenBytes;
   /** Depth still to skip after a nesting error; 0 when not skipping. */
   private int skipDepth;
 
-  /** Bytes fed but not yet lexed because the listener paused. */
-  private byte[] pending = new byte[0];
+  /**
+   * The bytes being lexed, {@code pending[pendingOffset, pendingEnd)}: during {@link #feed}, the
+   * caller's array; between calls, a copy of what a pause left unlexed (empty otherwise).
+   */
+  private byte[] pending = EMPTY;
   private int pendingOffset;
+  private int pendingEnd;
+  /** True while {@link #pending} is the caller's array, inside {@link #feed}. */
+  private boolean borrowed;
   private boolean paused;
+
+  private static final byte[] EMPTY = new byte[0];
+  /** The size a buffer shrinks back to after a message that grew it past {@link #SHRINK_ABOVE}. */
+  private static final int INITIAL = 256;
+  private static final int SHRINK_ABOVE = 64 * 1024;
 
   public JsonStreamer(Listener listener) {
     this.listener = listener;
@@ -73,42 +98,67 @@ public final class JsonStreamer {
     return paused;
   }
 
-  /** Whether bytes fed earlier still wait to be lexed. */
-  public boolean hasPending() {
-    return pendingOffset < pending.length;
+  /** The bytes the streamer holds: its message buffer and what a pause left unlexed. */
+  public long bufferedBytes() {
+    return (long) buf.length + (pendingEnd - pendingOffset);
   }
 
-  /** Feeds bytes; lexes them until they end or the listener pauses (the rest is kept). */
+  /** Whether bytes fed earlier still wait to be lexed. */
+  public boolean hasPending() {
+    return pendingOffset < pendingEnd;
+  }
+
+  /**
+   * Feeds bytes; lexes them until they end or the listener pauses (the rest is kept, copied: the
+   * caller may reuse {@code data} once this returns).
+   */
   public void feed(byte[] data, int offset, int count) {
     if (hasPending()) {
-      byte[] joined = Arrays.copyOf(Arrays.copyOfRange(pending, pendingOffset, pending.length),
-          pending.length - pendingOffset + count);
-      System.arraycopy(data, offset, joined, pending.length - pendingOffset, count);
+      int left = pendingEnd - pendingOffset;
+      byte[] joined = new byte[left + count];
+      System.arraycopy(pending, pendingOffset, joined, 0, left);
+      System.arraycopy(data, offset, joined, left, count);
       pending = joined;
+      pendingOffset = 0;
+      pendingEnd = joined.length;
     } else {
-      pending = Arrays.copyOfRange(data, offset, offset + count);
+      pending = data; // borrowed for this call only
+      borrowed = true;
+      pendingOffset = offset;
+      pendingEnd = offset + count;
     }
-    pendingOffset = 0;
     if (!paused) {
       drain();
     }
+    keepRest();
   }
 
-  /** Ends a pause: lexes what was kept. */
+  /** Ends a pause: lexes everything that was kept, until it ends or the listener pauses again. */
   public void resume() {
     paused = false;
     drain();
+    keepRest();
   }
 
   private void drain() {
-    while (!paused && pendingOffset < pending.length) {
+    while (!paused && pendingOffset < pendingEnd) {
       byte b = pending[pendingOffset++];
       lex(b);
     }
-    if (pendingOffset >= pending.length) {
-      pending = new byte[0];
+  }
+
+  /** What is left unlexed is copied out of the caller's array (and forgotten once lexed). */
+  private void keepRest() {
+    if (pendingOffset >= pendingEnd) {
+      pending = EMPTY;
       pendingOffset = 0;
+      pendingEnd = 0;
+    } else if (borrowed) {
+      pending = Arrays.copyOfRange(pending, pendingOffset, pendingEnd);
+      pendingOffset = 0;
+      pendingEnd = pending.length;
     }
+    borrowed = false;
   }
 
   private void lex(byte b) {
@@ -120,13 +170,18 @@ public final class JsonStreamer {
         pendingOffset--; // a lookahead byte after a message that paused the stream: keep it
         return;
       }
+      if (state != State.START && state != State.RECOVERY
+          && tokenBytes + (length - tokenStart) + 1 > MAX_TOKEN_SIZE) {
+        // A token still being lexed counts at once: no input grows the buffer past the limit.
+        state = State.RECOVERY;
+        emitError("JSON token size limit exceeded");
+        again = true;
+        continue; // this byte again, in recovery
+      }
       switch (state) {
         case START -> {
           if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            if (length > 0) {
-              append(b); // keep offsets of a message's tokens contiguous
-            }
-            return;
+            return; // dropped, as QEMU drops it: a message's bytes are its tokens
           }
           tokenStart = length;
           append(b);
@@ -155,7 +210,8 @@ public final class JsonStreamer {
           }
         }
         case RECOVERY -> {
-          if (c == '[' || c == ']' || c == '{' || c == '}' || c < 0x20 || c >= 0xFE) {
+          // QEMU's IN_RECOVERY: a tab does not end it; any other control character does.
+          if (c == '[' || c == ']' || c == '{' || c == '}' || (c < 0x20 && c != '\t') || c >= 0xFE) {
             state = State.START;
             again = true;
           }
@@ -279,7 +335,11 @@ public final class JsonStreamer {
   }
 
   private void lexicalError() {
-    String text = new String(buf, tokenStart, length - tokenStart, StandardCharsets.UTF_8);
+    int end = tokenStart;
+    while (end < length && buf[end] != 0) {
+      end++; // QEMU prints the token as a C string: it ends at a NUL
+    }
+    String text = new String(buf, tokenStart, end - tokenStart, StandardCharsets.UTF_8);
     state = State.RECOVERY;
     emitError("JSON parse error, stray '" + text + "'");
   }
@@ -313,6 +373,7 @@ public final class JsonStreamer {
       return;
     }
     tokens.add(new Token(kind, start, end));
+    tokenCapacity = Math.max(tokenCapacity, tokens.size());
     tokenBytes += end - start;
     if ((braces > 0 || brackets > 0) && braces >= 0 && brackets >= 0) {
       return;
@@ -343,11 +404,18 @@ public final class JsonStreamer {
     tokens.clear();
     tokenBytes = 0;
     length = 0;
+    if (buf.length > SHRINK_ABOVE) {
+      buf = new byte[INITIAL]; // an idle session does not keep a large message's buffer
+    }
+    if (tokens instanceof ArrayList<Token> list && tokenCapacity > SHRINK_ABOVE) {
+      list.trimToSize();
+      tokenCapacity = 0;
+    }
   }
 
   private void append(byte b) {
     if (length == buf.length) {
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, MAX_TOKEN_SIZE + 16L));
     }
     buf[length++] = b;
   }

@@ -1,7 +1,6 @@
 package org.qapi4j.runtime.json;
 
 import java.io.ByteArrayOutputStream;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteConstraints;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
@@ -25,6 +25,13 @@ import tools.jackson.core.json.JsonWriteFeature;
  * character outside printable ASCII escaped as {@code \\uXXXX} with upper-case digits).
  */
 public final class QmpJson {
+  /**
+   * How deep a message the generator writes: a value read from a request (nested up to
+   * {@link JsonStreamer#MAX_NESTING}) inside a reply, with room to spare. Deeper output fails
+   * with a {@link tools.jackson.core.exc.StreamWriteException}.
+   */
+  public static final int MAX_WRITE_NESTING = JsonStreamer.MAX_NESTING + 16;
+
   private static final JsonFactory FACTORY =
       JsonFactory.builder()
           .enable(JsonReadFeature.ALLOW_SINGLE_QUOTES)
@@ -36,6 +43,10 @@ public final class QmpJson {
                   .maxStringLength(JsonStreamer.MAX_TOKEN_SIZE)
                   .maxNumberLength(JsonStreamer.MAX_TOKEN_SIZE)
                   .build())
+          // A request's id may be nested as deep as the streamer allows, and a reply wraps it
+          // once more (Jackson's default is 500).
+          .streamWriteConstraints(
+              StreamWriteConstraints.builder().maxNestingDepth(MAX_WRITE_NESTING).build())
           .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
           .characterEscapes(new QemuEscapes())
           .build();
@@ -103,19 +114,108 @@ public final class QmpJson {
     }
   }
 
-  private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+  /** The digits of {@code -2^63} and of {@code 2^64-1}: whether an integer fits is decided on its text. */
+  private static final String INT64_MIN_DIGITS = "9223372036854775808";
+  private static final String UINT64_MAX_DIGITS = "18446744073709551615";
+  /**
+   * Significant digits kept to convert a number to a double: more than the 768 a double can need
+   * to be rounded correctly; any nonzero digit after them is kept as a final 1.
+   */
+  private static final int DOUBLE_DIGITS = 800;
 
-  /** QEMU keeps an integer that fits 64 bits (signed or not) as is, and any other number as a double. */
+  /**
+   * QEMU keeps an integer that fits 64 bits (signed or not) as is, and any other number as a
+   * double, printed as {@code %.17g}. Linear in the number's length, whatever it is: no
+   * arbitrary-precision arithmetic on a client's digits.
+   */
   private static void writeNumber(JsonGenerator g, JsonValue.JsonNumber n) {
-    if (n.integer()) {
-      BigInteger v = new BigInteger(n.text());
-      if (v.compareTo(INT64_MIN) >= 0 && v.compareTo(UINT64_MAX) <= 0) {
-        g.writeNumber(v.toString());
-        return;
+    String text = n.text();
+    if (n.integer() && fitsInt64OrUint64(text)) {
+      g.writeNumber(text.equals("-0") ? "0" : text);
+      return;
+    }
+    Output.number(g, toDouble(text));
+  }
+
+  /**
+   * Whether an integer's text (JSON's: an optional minus, no leading zero) is within
+   * {@code [-2^63, 2^64-1]}: by its number of digits, then comparing the digits as strings.
+   */
+  static boolean fitsInt64OrUint64(String text) {
+    boolean negative = text.startsWith("-");
+    int digits = text.length() - (negative ? 1 : 0);
+    String bound = negative ? INT64_MIN_DIGITS : UINT64_MAX_DIGITS;
+    if (digits != bound.length()) {
+      return digits < bound.length();
+    }
+    return text.substring(negative ? 1 : 0).compareTo(bound) <= 0;
+  }
+
+  /**
+   * A JSON number's text as C's {@code strtod} reads it (correctly rounded), from at most
+   * {@link #DOUBLE_DIGITS} significant digits and the exponent: linear in the text's length.
+   */
+  public static double toDouble(String text) {
+    int i = 0;
+    int len = text.length();
+    boolean negative = text.startsWith("-");
+    if (negative) {
+      i++;
+    }
+    StringBuilder significant = new StringBuilder(Math.min(len, DOUBLE_DIGITS + 1));
+    boolean sticky = false; // a nonzero digit beyond the ones kept
+    long pointAt = 0; // the decimal exponent of the first significant digit, plus one
+    boolean seenNonZero = false;
+    boolean fraction = false;
+    for (; i < len; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        fraction = true;
+        continue;
+      }
+      if (c == 'e' || c == 'E') {
+        break;
+      }
+      if (!seenNonZero && c == '0') {
+        if (fraction) {
+          pointAt--; // 0.001: the first significant digit is further right
+        }
+        continue;
+      }
+      seenNonZero = true;
+      if (!fraction) {
+        pointAt++;
+      }
+      if (significant.length() < DOUBLE_DIGITS) {
+        significant.append(c);
+      } else if (c != '0') {
+        sticky = true;
       }
     }
-    Output.number(g, Double.parseDouble(n.text()));
+    long exponent = 0;
+    if (i < len) { // after the 'e'
+      i++;
+      boolean negativeExponent = false;
+      if (text.charAt(i) == '+' || text.charAt(i) == '-') {
+        negativeExponent = text.charAt(i) == '-';
+        i++;
+      }
+      for (; i < len; i++) {
+        // Saturates far beyond any double's range (and beyond the 64 Mi digits a token may have).
+        exponent = Math.min(exponent * 10 + (text.charAt(i) - '0'), 1L << 40);
+      }
+      if (negativeExponent) {
+        exponent = -exponent;
+      }
+    }
+    if (!seenNonZero) {
+      return negative ? -0.0 : 0.0;
+    }
+    if (sticky) {
+      significant.append('1');
+    }
+    String bounded = (negative ? "-0." : "0.") + significant + "e" + (pointAt + exponent);
+    return Double.parseDouble(bounded);
   }
 
   /** Lists of keys in QEMU's order, for writers that know their members. */

@@ -191,7 +191,7 @@ public final class Input {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       throw invalidType(path, "number");
     }
-    return p.getDoubleValue();
+    return org.qapi4j.runtime.json.QmpJson.toDouble(p.getString()); // as strtod, linear in the length
   }
 
   /** QAPI {@code null}: only JSON {@code null}. */
@@ -279,6 +279,10 @@ public final class Input {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
       throw invalidType(path, "integer");
     }
+    if (p.getString().length() > 21) {
+      // Decided on the length: no arbitrary-precision arithmetic on a client's million digits.
+      throw invalidType(path, "integer");
+    }
     BigInteger v = p.getBigIntegerValue();
     if (v.bitLength() > 64) {
       throw invalidType(path, "integer");
@@ -303,6 +307,10 @@ public final class Input {
 
   private static long unsigned(JsonParser p, String path, String name, long max, String cType) {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw invalidType(path, "integer");
+    }
+    if (p.getString().length() > 21) {
+      // Decided on the length: no arbitrary-precision arithmetic on a client's million digits.
       throw invalidType(path, "integer");
     }
     BigInteger v = p.getBigIntegerValue();

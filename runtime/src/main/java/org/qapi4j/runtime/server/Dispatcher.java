@@ -37,8 +37,6 @@ import tools.jackson.core.JsonToken;
  * its reply being sent when the stage completes.
  */
 public final class Dispatcher {
-  private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
-
   static final String QMP_CAPABILITIES = "qmp_capabilities";
   static final String QUERY_COMMANDS = "query-commands";
   static final String QUERY_QMP_SCHEMA = "query-qmp-schema";
@@ -238,7 +236,7 @@ public final class Dispatcher {
       return success(id, result);
     } catch (QmpError e) {
       return error(id, e.errorClass(), e.desc());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       return failure(id, name, e);
     }
   }
@@ -255,11 +253,22 @@ public final class Dispatcher {
         });
   }
 
-  /** A handler's exception that is not a {@link QmpError}: logged, and answered as GenericError. */
+  /**
+   * A handler's exception that is not a {@link QmpError} (or a reply that could not be written):
+   * logged with its trace, and answered as a GenericError naming the command only. Nothing of the
+   * exception reaches the client: its message and class are the server's internals.
+   */
   private static byte[] failure(JsonValue id, String name, Throwable e) {
-    LOG.log(System.Logger.Level.WARNING, "command " + name + " failed", e);
-    String desc = e.getMessage() != null ? e.getMessage() : e.getClass().getName();
-    return error(id, ErrorClass.GenericError, desc);
+    String command = name == null ? "The request" : "Command '" + name + "'";
+    Session.log(System.Logger.Level.WARNING, (name == null ? "a request" : "command " + name) + " failed", e);
+    return error(id, ErrorClass.GenericError, command + " failed unexpectedly");
+  }
+
+  private static final byte[] LAST_RESORT = error(null, ErrorClass.GenericError, "The request failed unexpectedly");
+
+  /** The reply of a request whose own reply could not even be made: no id, nothing of it. */
+  static byte[] lastResortError() {
+    return LAST_RESORT.clone();
   }
 
   /**
@@ -298,7 +307,7 @@ public final class Dispatcher {
           reply = successResponse ? success(id, result) : null;
         } catch (QmpError e) {
           reply = error(id, e.errorClass(), e.desc());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           reply = failure(id, name, e);
         }
       } else if (cause instanceof QmpError e) {
@@ -400,8 +409,23 @@ public final class Dispatcher {
     };
   }
 
-  /** An error reply: {@code {"id": ID, "error": {"class": CLASS, "desc": TEXT}}}. */
+  /**
+   * An error reply: {@code {"id": ID, "error": {"class": CLASS, "desc": TEXT}}}; without the id in
+   * the one case it cannot be written (it can: the writer allows the streamer's nesting and more),
+   * rather than no reply at all.
+   */
   static byte[] error(JsonValue id, ErrorClass errorClass, String desc) {
+    if (id != null) {
+      try {
+        return errorReply(id, errorClass, desc);
+      } catch (RuntimeException | StackOverflowError e) {
+        Session.log(System.Logger.Level.WARNING, "an id could not be written back; replied without it", e);
+      }
+    }
+    return errorReply(null, errorClass, desc);
+  }
+
+  private static byte[] errorReply(JsonValue id, ErrorClass errorClass, String desc) {
     return QmpJson.message(
         g -> {
           g.writeStartObject();

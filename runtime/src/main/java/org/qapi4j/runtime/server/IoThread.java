@@ -14,8 +14,6 @@ import java.util.function.Consumer;
  * {@link #execute}.
  */
 public final class IoThread {
-  private static final System.Logger LOG = System.getLogger(IoThread.class.getName());
-
   private final Selector selector;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final Thread thread;
@@ -67,25 +65,57 @@ public final class IoThread {
     }
   }
 
+  /** A task due at {@code deadline} (System.nanoTime); I/O thread only. */
+  private record Timer(long deadline, long seq, Runnable task) {}
+
+  private final java.util.PriorityQueue<Timer> timers = new java.util.PriorityQueue<>(
+      (a, b) -> a.deadline != b.deadline ? Long.compare(a.deadline - b.deadline, 0) : Long.compare(a.seq, b.seq));
+  private long timerSeq;
+
+  /** Runs {@code task} on the I/O thread in {@code delayNanos} or a little later; callable from any thread. */
+  public void schedule(long delayNanos, Runnable task) {
+    if (!inThread()) {
+      execute(() -> schedule(delayNanos, task));
+      return;
+    }
+    timers.add(new Timer(System.nanoTime() + Math.max(0, delayNanos), timerSeq++, task));
+  }
+
   @SuppressWarnings("unchecked")
   private void run() {
+    int selectFailures = 0;
     while (running) {
       try {
-        selector.select();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.ERROR, "selector failed", e);
-        break;
-      }
-      Runnable task;
-      while ((task = tasks.poll()) != null) {
-        runSafely(task);
-      }
-      for (SelectionKey key : selector.selectedKeys()) {
-        if (key.isValid()) {
-          runSafely(() -> ((Consumer<SelectionKey>) key.attachment()).accept(key));
+        try {
+          select();
+          selectFailures = 0;
+        } catch (IOException e) {
+          if (!selector.isOpen()) {
+            log("the selector was closed; the I/O thread stops", e);
+            break;
+          }
+          // Logged once per episode, and retried after a pause that grows: never a busy loop.
+          if (selectFailures++ == 0) {
+            log("select failed; retrying", e);
+          }
+          pause(Math.min(1000, 10L << Math.min(selectFailures, 7)));
+          continue;
         }
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+          runSafely(task);
+        }
+        for (SelectionKey key : selector.selectedKeys()) {
+          if (key.isValid()) {
+            runSafely(() -> ((Consumer<SelectionKey>) key.attachment()).accept(key));
+          }
+        }
+        selector.selectedKeys().clear();
+        runTimers();
+      } catch (Throwable e) {
+        // Nothing that goes wrong in one turn ends the thread that serves every client.
+        log("an I/O turn failed", e);
       }
-      selector.selectedKeys().clear();
     }
     Runnable task;
     while ((task = tasks.poll()) != null) {
@@ -94,22 +124,62 @@ public final class IoThread {
     for (SelectionKey key : selector.keys()) {
       try {
         key.channel().close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+      } catch (Throwable e) {
+        Session.log(System.Logger.Level.DEBUG, "close failed", e);
       }
     }
     try {
       selector.close();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+    } catch (Throwable e) {
+      Session.log(System.Logger.Level.DEBUG, "close failed", e);
     }
+  }
+
+  /** Waits for I/O, a task, or the next timer. */
+  private void select() throws IOException {
+    if (!tasks.isEmpty()) {
+      selector.selectNow();
+      return;
+    }
+    Timer next = timers.peek();
+    if (next == null) {
+      selector.select();
+      return;
+    }
+    long millis = (next.deadline - System.nanoTime() + 999_999) / 1_000_000;
+    if (millis <= 0) {
+      selector.selectNow();
+    } else {
+      selector.select(millis);
+    }
+  }
+
+  private void runTimers() {
+    long now = System.nanoTime();
+    Timer t;
+    while ((t = timers.peek()) != null && t.deadline - now <= 0) {
+      timers.poll();
+      runSafely(t.task);
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void log(String text, Throwable e) {
+    Session.log(System.Logger.Level.ERROR, text, e);
   }
 
   private static void runSafely(Runnable task) {
     try {
       task.run();
-    } catch (RuntimeException | Error e) {
-      LOG.log(System.Logger.Level.ERROR, "an I/O task failed", e);
+    } catch (Throwable e) {
+      log("an I/O task failed", e);
     }
   }
 }

@@ -35,13 +35,31 @@ public abstract class Session implements JsonStreamer.Listener {
   /** The most in-band replies a session may be owed (requests read, replies not yet sent). */
   public static final int PENDING_LIMIT = 64;
   /**
-   * The most output (bytes) that may wait for a socket client that does not read, 16 MiB: a client
-   * with more waiting is disconnected (see {@link SocketSession}).
+   * The most output (bytes) held for a client, 16 MiB: an event that would take it past this is
+   * dropped for that client and counted ({@link #droppedEvents}). Replies are never dropped: they
+   * are bounded by {@link #READ_PAUSE} and the requests in flight.
    */
   public static final long OUTPUT_LIMIT = 16L << 20;
+  /**
+   * Back-pressure: while this much output (1 MiB) waits for a client, its input is not read, as
+   * QEMU's monitor suspends its input; it is read again once the client has read enough. A client
+   * that pipelines requests and reads its replies gets every one, however far it pipelines.
+   */
+  public static final long READ_PAUSE = 1L << 20;
+  /** A socket client with output waiting that reads none of it for 5 minutes is disconnected. */
+  public static final java.time.Duration STALL_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+  private static final System.Logger LOG = System.getLogger(Session.class.getName());
 
   protected final Dispatcher dispatcher;
   protected final JsonStreamer streamer = new JsonStreamer(this);
+  protected final ServerLimits limits;
+  /** Bytes queued for the client and not yet handed to the transport. */
+  protected final java.util.concurrent.atomic.AtomicLong outputBytes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong droppedTotal;
+  /** True from the first event dropped until the output has drained. */
+  private final java.util.concurrent.atomic.AtomicBoolean dropping = new java.util.concurrent.atomic.AtomicBoolean();
 
   private volatile boolean negotiated;
   private volatile boolean oob;
@@ -73,7 +91,80 @@ public abstract class Session implements JsonStreamer.Listener {
   }
 
   protected Session(Dispatcher dispatcher) {
+    this(dispatcher, ServerLimits.DEFAULT, new java.util.concurrent.atomic.AtomicLong());
+  }
+
+  /** {@code droppedTotal} counts the events dropped over all sessions of a server. */
+  protected Session(Dispatcher dispatcher, ServerLimits limits, java.util.concurrent.atomic.AtomicLong droppedTotal) {
     this.dispatcher = dispatcher;
+    this.limits = limits;
+    this.droppedTotal = droppedTotal;
+  }
+
+  /**
+   * Queues an event, unless the output held for the client would pass its limit
+   * ({@link #OUTPUT_LIMIT}): then the event is dropped for this client and counted, with one log
+   * line per episode (until its output has drained). Callable from any thread.
+   */
+  public final void sendEvent(byte[] event) {
+    if (closed) {
+      return;
+    }
+    long waiting = outputBytes.get();
+    if (waiting + event.length > limits.outputLimit()) {
+      dropped.incrementAndGet();
+      droppedTotal.incrementAndGet();
+      if (dropping.compareAndSet(false, true)) {
+        log(System.Logger.Level.WARNING, "dropping events for a QMP client that does not read its output: " + waiting
+            + " bytes wait for it, the limit is " + limits.outputLimit() + " (logged once until it has read them)", null);
+      }
+      return;
+    }
+    send(event);
+  }
+
+  /** The events dropped for this client because it did not read them. */
+  public long droppedEvents() {
+    return dropped.get();
+  }
+
+  /** Subclasses call it when their output has drained: ends an episode of dropped events. */
+  protected final void outputDrained() {
+    if (dropping.get() && outputBytes.get() == 0 && dropping.compareAndSet(true, false)) {
+      log(System.Logger.Level.INFO, "a QMP client read its output again; " + dropped.get()
+          + " events were dropped for it so far", null);
+    }
+  }
+
+  /** True while so much output waits that the input must not be read (back-pressure). */
+  protected final boolean outputBacklogged() {
+    return outputBytes.get() >= limits.readPause();
+  }
+
+  /**
+   * Whether the input may be read now: no flow-control suspension, no output backlog, open.
+   * Subclasses resume their streamer only when it is.
+   */
+  protected final boolean mayRead() {
+    synchronized (this) {
+      if (closed || suspended) {
+        return false;
+      }
+    }
+    return !outputBacklogged();
+  }
+
+  /** Logs, and never throws: a failing logger must not take a thread of the server down. */
+  static void log(System.Logger.Level level, String text, Throwable e) {
+    try {
+      if (e == null) {
+        LOG.log(level, text);
+      } else {
+        LOG.log(level, text, e);
+      }
+    } catch (Throwable ignored) {
+      // nothing more can be done about it
+    }
   }
 
   /** Queues a message for the client; callable from any thread. */
@@ -131,14 +222,19 @@ public abstract class Session implements JsonStreamer.Listener {
     this.negotiated = true;
   }
 
+  /**
+   * A message: dispatched; false (pause) when flow control suspends the session or its output is
+   * backlogged. The transport resumes once both allow ({@link #mayRead}).
+   */
   @Override
   public boolean message(byte[] bytes, int length, List<Token> tokens) {
-    return dispatcher.received(this, Arrays.copyOf(bytes, length), List.copyOf(tokens));
+    boolean go = dispatcher.received(this, Arrays.copyOf(bytes, length), List.copyOf(tokens));
+    return go && !outputBacklogged();
   }
 
   @Override
   public boolean error(String text) {
-    return dispatcher.receivedError(this, text);
+    return dispatcher.receivedError(this, text) && !outputBacklogged();
   }
 
   /**
@@ -162,7 +258,14 @@ public abstract class Session implements JsonStreamer.Listener {
           }
           resumeIfAllowed();
           if (!closed) {
-            request.accept(slot);
+            try {
+              request.accept(slot);
+            } catch (Throwable e) {
+              // Whatever went wrong, the slot gets a reply: a session whose slot never completes
+              // would neither answer nor read again.
+              log(System.Logger.Level.ERROR, "a QMP request failed without a reply", e);
+              complete(slot, Dispatcher.lastResortError());
+            }
           }
         });
     return !suspend;
@@ -195,6 +298,9 @@ public abstract class Session implements JsonStreamer.Listener {
    */
   void complete(Slot slot, byte[] reply) {
     synchronized (this) {
+      if (slot.done) {
+        return;
+      }
       if (slot.pending != null) {
         slot.pending = null;
         deferred--;
@@ -226,6 +332,11 @@ public abstract class Session implements JsonStreamer.Listener {
     }
     pending.cancel();
     return false;
+  }
+
+  /** The bytes queued for the client and not yet handed to the transport. */
+  public long outputWaiting() {
+    return outputBytes.get();
   }
 
   /** The number of in-band requests read and not yet taken by the main loop. */

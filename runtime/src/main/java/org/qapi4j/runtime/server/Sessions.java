@@ -6,29 +6,56 @@ import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The open sessions of a server: opening them (with the greeting), events to all, closing. */
 public final class Sessions {
-  private static final System.Logger LOG = System.getLogger(Sessions.class.getName());
-
   private final Dispatcher dispatcher;
   private final IoThread io;
   private final byte[] greeting;
   private final List<Session> open = new CopyOnWriteArrayList<>();
+  private final ServerLimits limits;
+  private final AtomicLong droppedEvents = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  /** True from a refused client until one is served again (I/O thread only): one log line per episode. */
+  private boolean refusing;
 
   public Sessions(Dispatcher dispatcher, IoThread io, byte[] greeting) {
+    this(dispatcher, io, greeting, ServerLimits.DEFAULT);
+  }
+
+  public Sessions(Dispatcher dispatcher, IoThread io, byte[] greeting, ServerLimits limits) {
     this.dispatcher = dispatcher;
     this.io = io;
     this.greeting = greeting;
+    this.limits = limits;
   }
 
-  /** A client connected to the socket endpoint {@code listener}; on the I/O thread. */
+  /**
+   * A client connected to the socket endpoint {@code listener}; on the I/O thread. Beyond
+   * {@link ServerLimits#maxSessions} it is closed at once, and counted ({@link #refused}).
+   */
   public void openSocket(SocketChannel channel, int listener) {
-    SocketSession session = new SocketSession(dispatcher, io, channel, listener, open::remove);
+    if (open.size() >= limits.maxSessions()) {
+      refused.incrementAndGet();
+      if (!refusing) {
+        refusing = true;
+        Session.log(System.Logger.Level.WARNING, "refusing QMP clients: " + open.size()
+            + " sessions are open, the most allowed (logged once until a client is served again)", null);
+      }
+      try {
+        channel.close();
+      } catch (IOException e) {
+        Session.log(System.Logger.Level.DEBUG, "close failed", e);
+      }
+      return;
+    }
+    refusing = false;
+    SocketSession session = new SocketSession(dispatcher, io, channel, listener, open::remove, limits, droppedEvents);
     try {
       session.open();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "cannot serve a new client", e);
+      Session.log(System.Logger.Level.WARNING, "cannot serve a new client", e);
       session.close();
       return;
     }
@@ -36,8 +63,23 @@ public final class Sessions {
     session.send(greeting);
   }
 
+  /** The clients closed at once because {@link ServerLimits#maxSessions} were open. */
+  public long refused() {
+    return refused.get();
+  }
+
+  /** The bytes queued for clients and not yet written, over all sessions. */
+  public long outputWaiting() {
+    return open.stream().mapToLong(Session::outputWaiting).sum();
+  }
+
+  /** The events dropped for clients that did not read them, over all sessions. */
+  public long droppedEvents() {
+    return droppedEvents.get();
+  }
+
   public void openStdio(InputStream in, OutputStream out) {
-    StdioSession session = new StdioSession(dispatcher, in, out, open::remove);
+    StdioSession session = new StdioSession(dispatcher, in, out, open::remove, limits, droppedEvents);
     open.add(session);
     session.send(greeting);
     session.start();
@@ -51,7 +93,7 @@ public final class Sessions {
   public void broadcast(byte[] event) {
     for (Session s : open) {
       if (s.negotiated()) {
-        s.send(event);
+        s.sendEvent(event);
       }
     }
   }

@@ -11,10 +11,11 @@ import java.util.function.Consumer;
  * selected) and stops reading while the session is suspended; another writes output (blocking), so
  * that whoever sends (an emitter, the main loop) never waits for the reader at the other end.
  *
- * <p>As for a socket, the output not yet written is bounded by {@link #OUTPUT_LIMIT}: past it the
- * client is taken to be gone, the session closes with a log line, and what waited is dropped. A
- * session closed otherwise (standard input ended, the server stops) still writes what it was sent,
- * and leaves the server's list of sessions only then, so that a server stopping waits for it.
+ * <p>As for a socket, back-pressure: while {@link ServerLimits#readPause} bytes wait to be
+ * written, standard input is not read; events past {@link ServerLimits#outputLimit} are dropped and
+ * counted. Standard output has no stall timeout: its reader is the process that started the
+ * server. A session closed (standard input ended, the server stops) still writes what it was
+ * sent, and leaves the server's list of sessions only then, so that a server stopping waits for it.
  */
 final class StdioSession extends Session {
   private static final System.Logger LOG = System.getLogger(StdioSession.class.getName());
@@ -29,11 +30,13 @@ final class StdioSession extends Session {
 
   private final Object outputLock = new Object();
   private final ArrayDeque<byte[]> output = new ArrayDeque<>(); // guarded by outputLock
-  /** Bytes queued or being written. Guarded by outputLock. */
-  private long outputBytes;
-
   StdioSession(Dispatcher dispatcher, InputStream in, OutputStream out, Consumer<Session> onClose) {
-    super(dispatcher);
+    this(dispatcher, in, out, onClose, ServerLimits.DEFAULT, new java.util.concurrent.atomic.AtomicLong());
+  }
+
+  StdioSession(Dispatcher dispatcher, InputStream in, OutputStream out, Consumer<Session> onClose,
+      ServerLimits limits, java.util.concurrent.atomic.AtomicLong droppedTotal) {
+    super(dispatcher, limits, droppedTotal);
     this.in = in;
     this.out = out;
     this.onClose = onClose;
@@ -55,8 +58,8 @@ final class StdioSession extends Session {
       while ((n = in.read(buffer)) > 0) {
         synchronized (this) {
           streamer.feed(buffer, 0, n);
-          while (streamer.paused() && !closed()) {
-            wait();
+          while ((streamer.paused() || outputBacklogged()) && !closed()) {
+            wait(); // flow control or back-pressure: resumeInput() or the writer wakes it
           }
         }
         if (closed()) {
@@ -73,23 +76,14 @@ final class StdioSession extends Session {
 
   @Override
   public void send(byte[] message) {
-    long pending;
     synchronized (outputLock) {
       if (closed() || removed.get()) {
         return;
       }
-      pending = outputBytes + message.length;
-      if (pending <= OUTPUT_LIMIT) {
-        output.add(message);
-        outputBytes = pending;
-        outputLock.notifyAll();
-        return;
-      }
+      output.add(message);
+      outputBytes.addAndGet(message.length);
+      outputLock.notifyAll();
     }
-    LOG.log(System.Logger.Level.WARNING, "disconnecting the QMP client on stdio, which does not read its output: "
-        + pending + " bytes would wait for it, the limit is " + OUTPUT_LIMIT);
-    discardOutput();
-    close();
   }
 
   private void writeLoop() {
@@ -111,8 +105,17 @@ final class StdioSession extends Session {
         if (last) {
           out.flush();
         }
-        synchronized (outputLock) {
-          outputBytes -= message.length;
+        outputBytes.addAndGet(-message.length);
+        if (!outputBacklogged()) {
+          synchronized (this) {
+            if (streamer.paused() && mayRead()) {
+              streamer.resume();
+            }
+            notifyAll(); // the reader may read again
+          }
+        }
+        if (outputBytes.get() == 0) {
+          outputDrained();
         }
       }
     } catch (IOException e) {
@@ -129,7 +132,7 @@ final class StdioSession extends Session {
   private void discardOutput() {
     synchronized (outputLock) {
       for (byte[] dropped : output) {
-        outputBytes -= dropped.length; // what is being written, if anything, is counted down by the writer
+        outputBytes.addAndGet(-dropped.length); // what is being written, if anything, is counted down by the writer
       }
       output.clear();
       outputLock.notifyAll();
@@ -147,14 +150,14 @@ final class StdioSession extends Session {
   /** True when all that was sent is written. */
   @Override
   boolean drained() {
-    synchronized (outputLock) {
-      return outputBytes == 0;
-    }
+    return outputBytes.get() == 0;
   }
 
   @Override
   protected synchronized void resumeInput() {
-    streamer.resume();
+    if (mayRead()) {
+      streamer.resume(); // else the writer resumes it once the output has drained
+    }
     notifyAll();
   }
 
