@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param javaMethod the interface method it is bound to
  * @param async the method returns a {@code CompletionStage} of the result (not QAPI: QEMU never
  *     merged asynchronous commands; invisible on the wire and in introspection)
+ * @param javaSignature where the method is and what it returns, for a schema written in Java (a
+ *     client of the schema implements the interface)
  */
 public record CommandDef(
     String name,
@@ -27,8 +29,16 @@ public record CommandDef(
     Condition condition,
     Origin origin,
     String javaMethod,
-    boolean async)
+    boolean async,
+    Optional<JavaSignature> javaSignature)
     implements Definition {
+  /**
+   * The Java side of a command's method: the commands interface that declares it, and its return
+   * type as declared ({@code StatusInfo}, {@code List<BlockInfo>}, {@code long},
+   * {@code CompletionStage<StatusInfo>}), empty for {@code void}.
+   */
+  public record JavaSignature(JavaType owner, Optional<JavaType> returns) {}
+
   public CommandDef {
     features = List.copyOf(features);
   }
@@ -49,7 +59,7 @@ public record CommandDef(
       Origin origin,
       String javaMethod) {
     this(name, data, returns, boxed, allowOob, coroutine, successResponse, allowPreconfig, gen, features,
-        condition, origin, javaMethod, false);
+        condition, origin, javaMethod, false, Optional.empty());
   }
 
   @Override

@@ -23,6 +23,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.StandardLocation;
+import org.qapi4j.model.CommandDef;
 import org.qapi4j.model.EventDef;
 import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Schema;
@@ -31,6 +32,7 @@ import org.qapi4j.model.check.SchemaChecker;
 import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.processor.diag.ElementOrigin;
 import org.qapi4j.processor.diag.MessagerSink;
+import org.qapi4j.processor.gen.ClientGenerator;
 import org.qapi4j.processor.gen.Directions;
 import org.qapi4j.processor.gen.DispatchGenerator;
 import org.qapi4j.processor.gen.EmitterGenerator;
@@ -66,7 +68,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(DEFINED_OPTION, TIMING_OPTION, Directions.OPTION);
+    return Set.of(DEFINED_OPTION, TIMING_OPTION, Directions.OPTION, Directions.SIDE_OPTION);
   }
 
   /**
@@ -80,6 +82,18 @@ public final class Qapi4jProcessor extends AbstractProcessor {
           + option + " is neither 'used' nor 'all'; the marshalling class has the types commands and events use");
     }
     return Directions.isAll(option);
+  }
+
+  /** The sides of {@code -Aqapi4j.side}: both unless told; a bad value is warned of and means both. */
+  private Directions.Side side() {
+    String option = processingEnv.getOptions().get(Directions.SIDE_OPTION);
+    Directions.Side side = Directions.Side.of(option);
+    if (side == null) {
+      processingEnv.getMessager().printMessage(Kind.WARNING, "[qapi4j:option] -A" + Directions.SIDE_OPTION + "="
+          + option + " is none of 'server', 'client', 'both'; both sides are generated");
+      return Directions.Side.BOTH;
+    }
+    return side;
   }
 
   /** The symbols of {@code -Aqapi4j.defined=A,B}. */
@@ -157,14 +171,15 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     // the reader produced, or fail, which is then not reported). Neither thread touches javac: the
     // model is plain data, rendering goes to memory, and only this thread uses the filer.
     boolean marshalAll = marshalAll(); // read, and a bad value reported, on this thread
+    Directions.Side side = side();
     java.util.concurrent.CompletableFuture<Rendered> marshal =
         read.problems().isEmpty() && schema.javaRoot().isPresent()
             ? phases.onOtherThread(() -> render(schema.javaRoot().get().packageName(),
-                new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema))
+                new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema, side))
                     .generate()))
             : null;
     java.util.concurrent.CompletableFuture<Others> others =
-        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined));
+        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined, side));
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(schema));
     phases.done("check");
@@ -180,7 +195,9 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     String pkg = schema.javaRoot().orElseThrow().packageName();
     Others rest = join(others);
     rest.files().forEach(r -> write(root, r));
-    writeIntrospection(root, pkg, schema, rest.introspection());
+    if (side.server()) {
+      writeIntrospection(root, pkg, schema, rest.introspection());
+    }
     phases.done("generate");
     Rendered marshalText = join(marshal);
     write(root, marshalText);
@@ -279,18 +296,34 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     }
   }
 
-  /** The dispatch table and the emitters, rendered, and the introspection. */
+  /**
+   * The dispatch table, the emitters and the introspection (server), the clients and listeners
+   * (client), rendered.
+   */
   private record Others(List<Rendered> files, String introspection) {}
 
-  private static Others others(Schema schema, Set<String> defined) {
+  private static Others others(Schema schema, Set<String> defined, Directions.Side side) {
     String pkg = schema.javaRoot().orElseThrow().packageName();
     List<Rendered> files = new ArrayList<>();
-    files.add(render(pkg, new DispatchGenerator(schema, defined).generate()));
     EmitterGenerator emitters = new EmitterGenerator(schema, defined);
-    for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
-      files.add(render(group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue())));
+    if (side.server()) {
+      files.add(render(pkg, new DispatchGenerator(schema, defined).generate()));
+      for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
+        files.add(render(group.getKey().packageName(), emitters.generate(group.getKey(), group.getValue())));
+      }
     }
-    return new Others(files, SchemaInfo.render(schema, false, defined));
+    if (side.client()) {
+      ClientGenerator clients = new ClientGenerator(schema, defined);
+      for (Map.Entry<JavaType, List<CommandDef>> group : clients.commandsByInterface().entrySet()) {
+        for (TypeSpec type : clients.commands(group.getKey(), group.getValue())) {
+          files.add(render(group.getKey().packageName(), type));
+        }
+      }
+      for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {
+        files.add(render(group.getKey().packageName(), clients.listener(group.getKey(), group.getValue())));
+      }
+    }
+    return new Others(files, side.server() ? SchemaInfo.render(schema, false, defined) : null);
   }
 
   /** A generated source file, rendered: its qualified name and its text. */

@@ -40,7 +40,11 @@ class GoldenTest {
       strings = {
         "org.example.vm.VmCommands_Dispatch",
         "org.example.vm.VmCommands_Marshal",
-        "org.example.vm.VmEvents_Emitter"
+        "org.example.vm.VmEvents_Emitter",
+        "org.example.vm.VmCommands_Async",
+        "org.example.vm.VmCommands_Client",
+        "org.example.vm.VmCommands_AsyncClient",
+        "org.example.vm.VmEvents_Listener"
       })
   void generatedSourceMatchesGolden(String className) throws IOException {
     Compilation c = compile();

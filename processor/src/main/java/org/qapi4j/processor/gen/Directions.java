@@ -15,11 +15,12 @@ import org.qapi4j.model.UnionDef;
 import org.qapi4j.model.Variant;
 
 /**
- * Which types a QMP server built on the generated code reads, and which it writes: it reads the
- * arguments of commands and what they contain, and writes what commands return and events carry.
- * The {@code _Marshal} class has a reader for the first and a writer for the second, and nothing
- * for a type no command or event uses. In QEMU's schema few types go both ways (36 of some 690),
- * so this halves the marshalling code, which is most of what javac compiles for a schema.
+ * Which types the generated code reads, and which it writes. A QMP server reads the arguments of
+ * commands and what they contain, and writes what commands return and events carry; a client the
+ * other way round. The {@code _Marshal} class has a reader and a writer for the types of the sides
+ * generated ({@link Side}), and nothing for a type no command or event uses. In QEMU's schema few
+ * types go both ways for one side (36 of some 690), so generating one side halves the marshalling
+ * code, which is most of what javac compiles for a schema.
  *
  * <p>{@link #all()} reads and writes every type: for tests that send values of every type through
  * both ({@code -Aqapi4j.marshal=all}).
@@ -27,6 +28,37 @@ import org.qapi4j.model.Variant;
 public final class Directions {
   /** The processor option that asks for a reader and a writer for every type. */
   public static final String OPTION = "qapi4j.marshal";
+
+  /** The processor option that says which sides to generate: {@code server}, {@code client} or {@code both}. */
+  public static final String SIDE_OPTION = "qapi4j.side";
+
+  /** What the processor generates for a schema. */
+  public enum Side {
+    /** The dispatch table, the emitters, the introspection. */
+    SERVER,
+    /** The clients of the commands interfaces and the listeners of the events interfaces. */
+    CLIENT,
+    /** Both (the default). */
+    BOTH;
+
+    public boolean server() {
+      return this != CLIENT;
+    }
+
+    public boolean client() {
+      return this != SERVER;
+    }
+
+    /** The option's value; null for an unknown one. */
+    public static Side of(String option) {
+      return option == null ? BOTH : switch (option) {
+        case "server" -> SERVER;
+        case "client" -> CLIENT;
+        case "both" -> BOTH;
+        default -> null;
+      };
+    }
+  }
 
   private final Set<String> read;
   private final Set<String> written;
@@ -58,16 +90,31 @@ public final class Directions {
    * configuration.
    */
   public static Directions used(Schema schema) {
+    return used(schema, Side.SERVER);
+  }
+
+  /** {@link #used(Schema)} for the sides generated: a client reads what a server writes, and writes what it reads. */
+  public static Directions used(Schema schema, Side side) {
     Map<String, Definition> byName = schema.byName();
-    Set<String> read = new HashSet<>();
-    Set<String> written = new HashSet<>();
+    Set<String> taken = new HashSet<>(); // commands' arguments
+    Set<String> given = new HashSet<>(); // commands' results, events' data
     for (Definition d : schema.definitions()) {
       if (d instanceof CommandDef c) {
-        c.data().ifPresent(data -> visit(byName, TypeRef.named(data), read));
-        c.returns().ifPresent(returns -> visit(byName, returns, written));
+        c.data().ifPresent(data -> visit(byName, TypeRef.named(data), taken));
+        c.returns().ifPresent(returns -> visit(byName, returns, given));
       } else if (d instanceof EventDef e) {
-        e.data().ifPresent(data -> visit(byName, TypeRef.named(data), written));
+        e.data().ifPresent(data -> visit(byName, TypeRef.named(data), given));
       }
+    }
+    Set<String> read = new HashSet<>();
+    Set<String> written = new HashSet<>();
+    if (side.server()) {
+      read.addAll(taken);
+      written.addAll(given);
+    }
+    if (side.client()) {
+      read.addAll(given);
+      written.addAll(taken);
     }
     return new Directions(read, written);
   }

@@ -133,7 +133,7 @@ public final class EmitterGenerator {
     return method.build();
   }
 
-  private static TypeName boxedType(Definition data) {
+  static TypeName boxedType(Definition data) {
     if (data instanceof StructDef s) {
       return Poet.typeName(s.javaType().orElseThrow());
     }
@@ -170,7 +170,7 @@ public final class EmitterGenerator {
     return CodeBlock.of(", $L, $L, $L", millis, key, Marshalling.featureBits(features));
   }
 
-  private static String stripSemicolon(CodeBlock statement) {
+  static String stripSemicolon(CodeBlock statement) {
     String s = statement.toString().strip();
     return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
   }

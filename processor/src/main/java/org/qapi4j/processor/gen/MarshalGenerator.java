@@ -28,8 +28,8 @@ import org.qapi4j.model.UnionDef;
 
 /**
  * Generates {@code <Root>_Marshal}: on Jackson's streaming API, a reader for every struct, union,
- * alternate and array type the schema's commands read, a writer for every one they return or its
- * events carry ({@link Directions}), and a constant that does both for every enum.
+ * alternate and array type the generated server or client reads, a writer for every one it writes
+ * ({@link Directions}), and a constant that does both for every enum.
  *
  * <p>The members of objects and the wire names of enums are tables ({@code ObjectType},
  * {@code EnumType} of the runtime), read and written by the runtime with QEMU's errors and order;
@@ -74,11 +74,12 @@ public final class MarshalGenerator {
                 "Readers and writers of the types of QAPI schema {@code $L}, QEMU's wire format on"
                     + " Jackson's\nstreaming API. Readers report input errors with QEMU's texts;"
                     + " writers print members in\nQEMU's order.\n\n"
-                    + "<p>Each struct, union and alternate {@code T} that commands take has {@code readT(p,"
-                    + " path)} (an\nalternate's also takes the {@code name} its errors print), and each one"
-                    + " that commands return or\nevents carry has {@code writeT(out, value)}; each enum"
-                    + " has an {@code EnumType}\nconstant"
-                    + " ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and"
+                    + "<p>Each struct, union and alternate {@code T} that the generated code reads (a"
+                    + " server what\ncommands take, a client what they return and events carry) has"
+                    + " {@code readT(p, path)} (an\nalternate's also takes the {@code name} its errors"
+                    + " print), and each one it writes has\n{@code writeT(out, value)}; each enum"
+                    + " has an {@code EnumType} constant\n"
+                    + "({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and"
                     + " {@code write(out, value)}.\nA reader expects the parser on the value's first"
                     + " token and leaves it on its last; {@code path} is\nthe value's name in"
                     + " QEMU's errors ({@code null} for a command's arguments). The members of objects"

@@ -135,10 +135,17 @@ final class Tables {
    * {@code marshal} is the {@code _Marshal} class whose {@code TYPES} it uses, null inside it.
    */
   FieldSpec objectType(String field, ClassName marshal, String owner, List<Member> members) {
+    return objectType(field, marshal, owner, members, true);
+  }
+
+  /** {@link #objectType}, private or package-private. */
+  FieldSpec objectType(String field, ClassName marshal, String owner, List<Member> members, boolean isPrivate) {
     // One format with the text in it: JavaPoet's cost is per piece.
     String arguments = Poet.escape(Marshalling.literal(owner) + ", " + Marshalling.literal(table(members)) + ", "
         + Marshalling.literal(wireOrder(members)) + ")");
-    FieldSpec.Builder b = FieldSpec.builder(OBJECT_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+    FieldSpec.Builder b = isPrivate
+        ? FieldSpec.builder(OBJECT_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        : FieldSpec.builder(OBJECT_TYPE, field, Modifier.STATIC, Modifier.FINAL);
     return (marshal == null
             ? b.initializer("new $T(TYPES, " + arguments, OBJECT_TYPE)
             : b.initializer("new $T($T.TYPES, " + arguments, OBJECT_TYPE, marshal))

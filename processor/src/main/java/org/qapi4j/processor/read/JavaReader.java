@@ -244,7 +244,11 @@ public final class JavaReader {
               condition,
               origin,
               javaName,
-              async));
+              async,
+              Optional.of(new CommandDef.JavaSignature(javaType(method.getEnclosingElement().asType()),
+                  method.getReturnType().getKind() == TypeKind.VOID
+                      ? Optional.empty()
+                      : Optional.of(javaType(method.getReturnType()))))));
     }
 
     /**

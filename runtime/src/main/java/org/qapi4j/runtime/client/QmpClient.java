@@ -906,7 +906,7 @@ public final class QmpClient implements AutoCloseable {
   public <T> T commands(Class<T> commands) {
     Objects.requireNonNull(commands, "commands");
     return commands.cast(typed.computeIfAbsent(commands, c -> {
-      String name = c.getName() + (c.getName().endsWith("_Async") ? "Client" : "_Client");
+      String name = generated(c, c.getName().endsWith("_Async") ? "Client" : "_Client");
       try {
         return Class.forName(name, true, c.getClassLoader()).getConstructor(QmpClient.class).newInstance(this);
       } catch (ReflectiveOperationException | LinkageError e) {
@@ -945,9 +945,19 @@ public final class QmpClient implements AutoCloseable {
     });
   }
 
+  /**
+   * The name of a class the processor generates beside {@code type}: in its package, named after
+   * its simple names joined by {@code _} ({@code Outer_Inner}), then {@code suffix}.
+   */
+  private static String generated(Class<?> type, String suffix) {
+    String pkg = type.getPackageName();
+    String binary = type.getName().substring(pkg.isEmpty() ? 0 : pkg.length() + 1);
+    return (pkg.isEmpty() ? "" : pkg + ".") + binary.replace('$', '_') + suffix;
+  }
+
   @SuppressWarnings("unchecked")
   private static <E> TypedEvents<E> typedEvents(Class<E> events) {
-    String name = events.getName() + "_Listener";
+    String name = generated(events, "_Listener");
     try {
       return (TypedEvents<E>) Class.forName(name, true, events.getClassLoader()).getField("EVENTS").get(null);
     } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {

@@ -82,6 +82,18 @@ public final class ReceivedEvent {
     return p;
   }
 
+  /**
+   * A Jackson parser over the data on its first token, or over {@code {}} for an event without
+   * data: what a generated reader of the data's members reads. The caller closes it.
+   */
+  public JsonParser membersParser() {
+    JsonParser p = dataStart < 0 ? Json.parser(EMPTY_OBJECT, 0, EMPTY_OBJECT.length) : Json.parser(message, dataStart, dataEnd);
+    p.nextToken();
+    return p;
+  }
+
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
   /** The message as received, without the trailing CR LF (a copy). */
   public byte[] message() {
     return message.clone();

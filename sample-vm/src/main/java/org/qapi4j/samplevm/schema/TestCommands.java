@@ -33,4 +33,12 @@ public interface TestCommands {
   @Command
   @Feature("unstable")
   void xTestSetRtc(long offset);
+
+  /**
+   * {@code x-test-set-rtc} without a reply on success ({@code 'success-response': false}, as the
+   * guest agent's {@code guest-shutdown}): its {@code RTC_CHANGE} shows that it ran.
+   */
+  @Command(successResponse = false)
+  @Feature("unstable")
+  void xTestSetRtcSilently(long offset);
 }

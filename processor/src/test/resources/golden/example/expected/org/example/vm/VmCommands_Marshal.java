@@ -12,10 +12,11 @@ import tools.jackson.core.JsonParser;
  * streaming API. Readers report input errors with QEMU's texts; writers print members in
  * QEMU's order.
  *
- * <p>Each struct, union and alternate {@code T} that commands take has {@code readT(p, path)} (an
- * alternate's also takes the {@code name} its errors print), and each one that commands return or
- * events carry has {@code writeT(out, value)}; each enum has an {@code EnumType}
- * constant ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and {@code write(out, value)}.
+ * <p>Each struct, union and alternate {@code T} that the generated code reads (a server what
+ * commands take, a client what they return and events carry) has {@code readT(p, path)} (an
+ * alternate's also takes the {@code name} its errors print), and each one it writes has
+ * {@code writeT(out, value)}; each enum has an {@code EnumType} constant
+ * ({@code RUN_STATE} for {@code RunState}) with {@code read(p, path, name)} and {@code write(out, value)}.
  * A reader expects the parser on the value's first token and leaves it on its last; {@code path} is
  * the value's name in QEMU's errors ({@code null} for a command's arguments). The members of objects and
  * the wire names of enums are tables, read and written by the runtime's {@code ObjectType} and
@@ -39,6 +40,11 @@ public final class VmCommands_Marshal {
   private VmCommands_Marshal() {
   }
 
+  public static StatusInfo readStatusInfo(JsonParser p, String path) {
+    Object[] a = STATUS_INFO.read(p, path);
+    return new StatusInfo((boolean) a[0], (boolean) a[1], (RunState) a[2]);
+  }
+
   public static void writeStatusInfo(JsonGenerator out, StatusInfo value) {
     STATUS_INFO.write(out, value.running(), value.singlestep(), value.status());
   }
@@ -47,6 +53,7 @@ public final class VmCommands_Marshal {
     @Override
     public Object read(int type, JsonParser p, String path, String name) {
       return switch (type) {
+        case 0 -> readStatusInfo(p, path);
         case 1 -> RUN_STATE.read(p, path, name);
         default -> throw new IllegalArgumentException("type " + type);
       };
