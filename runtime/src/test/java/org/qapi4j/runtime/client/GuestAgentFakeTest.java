@@ -154,7 +154,8 @@ class GuestAgentFakeTest {
 
   /**
    * Order: after A times out, the resync waits for B, sent before it (B's reply precedes the
-   * agent's 0xFF and must not be skipped); C, made meanwhile, waits for the resync.
+   * agent's 0xFF and must not be skipped); C, made meanwhile, waits for the resync. (The fake
+   * answers A before B, as the real agent would not; matching is by id.)
    */
   @Test
   void resyncWaitsForCallsInFlightAndHoldsNewOnes() throws Exception {
@@ -162,8 +163,8 @@ class GuestAgentFakeTest {
     List<String> order = new CopyOnWriteArrayList<>();
     try (FakeServer s = new FakeServer(dir, c -> {
       sendSyncReply(c, readSync(c));
-      long a = FakeServer.Conn.id(c.readRequest());
       long b = FakeServer.Conn.id(c.readRequest());
+      long a = FakeServer.Conn.id(c.readRequest());
       aTimedOut.await();
       c.send("{\"return\": \"a\", \"id\": " + a + "}");
       c.send("{\"return\": \"b\", \"id\": " + b + "}");
@@ -176,8 +177,9 @@ class GuestAgentFakeTest {
       c.readLine();
     })) {
       try (QmpClient client = connect(s, new CopyOnWriteArrayList<>())) {
-        CompletableFuture<JsonValue> a = client.executeAsync("A", null, CallOptions.withTimeout(Duration.ofMillis(100)));
+        // B first: in flight whenever A times out, however slow this thread is
         CompletableFuture<JsonValue> b = client.executeAsync("B", null);
+        CompletableFuture<JsonValue> a = client.executeAsync("A", null, CallOptions.withTimeout(Duration.ofMillis(100)));
         ExecutionException x = assertThrows(ExecutionException.class, () -> a.get(10, TimeUnit.SECONDS));
         assertInstanceOf(QmpTimeoutException.class, x.getCause());
         CompletableFuture<JsonValue> cf = client.executeAsync("C", null);
