@@ -81,6 +81,7 @@ public final class QmpClient implements AutoCloseable {
     private final TrafficLog trafficLog;
     private final Executor executor;
     private final int eventQueueCapacity;
+    private final boolean guestAgent;
 
     private Options(Builder b) {
       this.timeout = b.timeout;
@@ -88,6 +89,7 @@ public final class QmpClient implements AutoCloseable {
       this.trafficLog = b.trafficLog;
       this.executor = b.executor;
       this.eventQueueCapacity = b.eventQueueCapacity;
+      this.guestAgent = b.guestAgent;
     }
 
     public static Builder builder() {
@@ -102,6 +104,7 @@ public final class QmpClient implements AutoCloseable {
       b.trafficLog = trafficLog;
       b.executor = executor;
       b.eventQueueCapacity = eventQueueCapacity;
+      b.guestAgent = guestAgent;
       return b;
     }
 
@@ -126,6 +129,11 @@ public final class QmpClient implements AutoCloseable {
       return eventQueueCapacity;
     }
 
+    /** Whether the server is a guest agent ({@code qemu-ga}) rather than a QMP monitor. */
+    public boolean guestAgent() {
+      return guestAgent;
+    }
+
     /** Builds {@link Options}. */
     public static final class Builder {
       private Duration timeout = DEFAULT_TIMEOUT;
@@ -133,6 +141,7 @@ public final class QmpClient implements AutoCloseable {
       private TrafficLog trafficLog;
       private Executor executor;
       private int eventQueueCapacity = 1024;
+      private boolean guestAgent;
 
       private Builder() {}
 
@@ -185,6 +194,16 @@ public final class QmpClient implements AutoCloseable {
         return this;
       }
 
+      /**
+       * Talks to a guest agent ({@code qemu-ga}) instead of a QMP monitor: no greeting and no
+       * negotiation, but {@code guest-sync-delimited} on connect and after any call past its
+       * deadline ({@link QmpClient#resync()}); no out-of-band execution, no events.
+       */
+      public Builder guestAgent(boolean guestAgent) {
+        this.guestAgent = guestAgent;
+        return this;
+      }
+
       public Options build() {
         return new Options(this);
       }
@@ -200,6 +219,8 @@ public final class QmpClient implements AutoCloseable {
     CONNECTING,
     GREETING,
     NEGOTIATING,
+    /** A guest agent's first {@code guest-sync-delimited}. */
+    SYNCING,
     READY,
     CLOSED
   }
@@ -221,15 +242,18 @@ public final class QmpClient implements AutoCloseable {
   }
 
   /**
-   * How the protocol opens. QMP: wait for the greeting, send {@code qmp_capabilities}. (A guest
-   * agent mode opens with {@code guest-sync-delimited} and the framer's {@code skipToMarker()}
-   * instead, and has no greeting; everything after the opening is shared.)
+   * How the protocol opens. QMP: wait for the greeting, send {@code qmp_capabilities}. The guest
+   * agent ({@link GuestAgentSync}): {@code guest-sync-delimited}, again after a timeout, and no
+   * greeting. Everything after the opening is shared.
    */
-  private interface Handshake {
+  interface Handshake {
     void connected();
 
-    /** A message while not READY; true if the handshake took it. */
+    /** Any message before it is routed; true if the handshake took it. */
     boolean message(byte[] message, Envelope envelope);
+
+    /** Byte 0xFF was received. */
+    void marker();
   }
 
   private final Options options;
@@ -237,6 +261,8 @@ public final class QmpClient implements AutoCloseable {
   private final ClientIo io;
   private final Transport transport;
   private final Handshake handshake;
+  /** The guest agent's opening and resync; null for QMP. */
+  private final GuestAgentSync agent;
   private final CompletableFuture<QmpClient> ready = new CompletableFuture<>();
   private final ConcurrentHashMap<Long, Call> pending = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong(1);
@@ -253,7 +279,6 @@ public final class QmpClient implements AutoCloseable {
     this.options = options;
     this.io = ClientIo.shared();
     this.executor = options.executor != null ? options.executor : io.callbacks;
-    this.handshake = new QmpHandshake();
     try {
       this.transport = new Transport(io, address, new Transport.Receiver() {
         @Override
@@ -268,16 +293,28 @@ public final class QmpClient implements AutoCloseable {
 
         @Override
         public void marker() {
-          LOG.log(System.Logger.Level.WARNING, "byte 0xFF from " + address + " (not QMP)");
+          handshake.marker();
         }
 
         @Override
         public void lost(QmpConnectionException cause) {
-          shutdown(cause);
+          String quiet = agent == null ? null : agent.quietEnd();
+          shutdown(quiet == null ? cause : new QmpConnectionException("the guest agent at " + address
+              + " closed the connection after " + quiet + ", as it does", cause));
         }
       }, options.trafficLog);
     } catch (IOException e) {
       throw new QmpConnectionException("cannot connect to " + address + ": " + e.getMessage(), e);
+    }
+    if (options.guestAgent) {
+      this.agent = new GuestAgentSync(transport, io, options.timeout, () -> state = State.SYNCING, () -> {
+        state = State.READY;
+        ready.complete(this);
+      });
+      this.handshake = agent;
+    } else {
+      this.agent = null;
+      this.handshake = new QmpHandshake();
     }
   }
 
@@ -322,6 +359,15 @@ public final class QmpClient implements AutoCloseable {
   }
 
   /**
+   * Connects to a guest agent ({@code qemu-ga}, e.g. the host side of its virtio-serial channel):
+   * no greeting, no negotiation, a {@code guest-sync-delimited} within {@code timeout}, which is
+   * also the default deadline of every call ({@link Options.Builder#guestAgent}).
+   */
+  public static QmpClient connectGuestAgent(SocketAddress address, Duration timeout) {
+    return connect(address, Options.builder().timeout(timeout).guestAgent(true).build());
+  }
+
+  /**
    * Connects without blocking: the future completes with the negotiated client, or exceptionally
    * as {@link #connect(SocketAddress, Options)} would throw.
    */
@@ -361,6 +407,7 @@ public final class QmpClient implements AutoCloseable {
       case CONNECTING -> "no connection";
       case GREETING -> "no greeting";
       case NEGOTIATING -> "no reply to qmp_capabilities";
+      case SYNCING -> "no reply to guest-sync-delimited";
       default -> "no handshake";
     };
     return new QmpTimeoutException(
@@ -371,6 +418,11 @@ public final class QmpClient implements AutoCloseable {
     @Override
     public void connected() {
       state = State.GREETING;
+    }
+
+    @Override
+    public void marker() {
+      LOG.log(System.Logger.Level.WARNING, "byte 0xFF from " + transport.address() + " (not QMP)");
     }
 
     @Override
@@ -443,7 +495,7 @@ public final class QmpClient implements AutoCloseable {
 
   // ---------------------------------------------------------------- state
 
-  /** The server's greeting. */
+  /** The server's greeting; null for a guest agent, which sends none. */
   public Greeting greeting() {
     return greeting;
   }
@@ -500,6 +552,30 @@ public final class QmpClient implements AutoCloseable {
       }
     }
     run(() -> listener.accept(cause));
+  }
+
+  /**
+   * Guest agent only: resynchronises with {@code guest-sync-delimited} as soon as no call is in
+   * flight (as after a timeout); calls made meanwhile wait for it, within their deadlines. For a
+   * channel that may hold stale bytes, e.g. after the guest rebooted.
+   *
+   * @throws IllegalStateException on a QMP connection
+   */
+  public void resync() {
+    if (agent == null) {
+      throw new IllegalStateException("resync() is for guest agent connections");
+    }
+    agent.resync();
+  }
+
+  /** Writes bytes as they are, for tests that put garbage in the channel. */
+  boolean sendRaw(byte[] bytes) {
+    return transport.send(bytes, null);
+  }
+
+  /** The number of {@code guest-sync-delimited} requests sent (0 for QMP). */
+  long syncs() {
+    return agent == null ? 0 : agent.syncs();
   }
 
   // ---------------------------------------------------------------- untyped calls
@@ -565,6 +641,7 @@ public final class QmpClient implements AutoCloseable {
       pending.remove(call.id, call);
       QmpTimeoutException t = timedOut(call, timeout);
       if (call.reply.completeExceptionally(t)) {
+        agentFinished(call, true);
         throw t;
       }
       try {
@@ -576,6 +653,7 @@ public final class QmpClient implements AutoCloseable {
       throw rethrow(e.getCause());
     } catch (InterruptedException e) {
       pending.remove(call.id, call);
+      agentFinished(call, false);
       Thread.currentThread().interrupt();
       throw new QmpClientException("interrupted while waiting for the reply to " + command, e);
     }
@@ -600,7 +678,9 @@ public final class QmpClient implements AutoCloseable {
     }
     ScheduledFuture<?> timer = io.timer.schedule(() -> {
       pending.remove(call.id, call);
-      call.reply.completeExceptionally(timedOut(call, timeout));
+      if (call.reply.completeExceptionally(timedOut(call, timeout))) {
+        agentFinished(call, true);
+      }
     }, timeout.toNanos(), TimeUnit.NANOSECONDS);
     call.reply.whenComplete((r, ex) -> {
       timer.cancel(false);
@@ -610,6 +690,7 @@ public final class QmpClient implements AutoCloseable {
       if (ex instanceof CancellationException) { // the caller gave up: forget the call
         pending.remove(call.id, call);
         call.reply.cancel(false);
+        agentFinished(call, false);
       }
     });
     return future;
@@ -628,6 +709,13 @@ public final class QmpClient implements AutoCloseable {
   private Duration timeout(CallOptions options) {
     Objects.requireNonNull(options, "options");
     return options.timeout() != null ? options.timeout() : this.options.timeout;
+  }
+
+  /** Tells the guest agent's sync that a call is over ({@code pastDeadline}: it timed out). */
+  private void agentFinished(Call call, boolean pastDeadline) {
+    if (agent != null) {
+      agent.finished(call.id, pastDeadline);
+    }
   }
 
   private static QmpTimeoutException timedOut(Call call, Duration timeout) {
@@ -672,9 +760,13 @@ public final class QmpClient implements AutoCloseable {
     }
     Runnable written = call.successResponse ? null : () -> {
       pending.remove(id, call);
+      if (agent != null) {
+        agent.wroteWithoutResponse(command);
+        agent.finished(id, false);
+      }
       call.reply.complete(null);
     };
-    if (!transport.send(request, written)) {
+    if (!(agent != null ? agent.send(id, request, written) : transport.send(request, written))) {
       pending.remove(id, call);
       QmpConnectionException c = closedBy;
       call.reply.completeExceptionally(c != null ? c.copy() : new QmpConnectionException("the connection is closed"));
@@ -738,7 +830,7 @@ public final class QmpClient implements AutoCloseable {
           + ex.getMessage() + "): " + excerpt(message));
       return;
     }
-    if (state != State.READY && handshake.message(message, e)) {
+    if ((state != State.READY || agent != null) && handshake.message(message, e)) {
       return;
     }
     if (e.reply()) {
@@ -747,6 +839,7 @@ public final class QmpClient implements AutoCloseable {
         unmatched(message, e);
         return;
       }
+      agentFinished(call, false);
       call.envelope = e;
       call.reply.complete(message);
     } else if (e.event != null) {

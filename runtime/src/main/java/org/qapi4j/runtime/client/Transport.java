@@ -216,7 +216,8 @@ final class Transport {
           output.poll();
           if (log != null) {
             byte[] m = head.bytes.array();
-            logSafely(true, java.util.Arrays.copyOf(m, Math.max(0, m.length - 2)));
+            int from = m.length > 0 && m[0] == (byte) 0xFF ? 1 : 0; // a guest agent resync's 0xFF is not JSON
+            logSafely(true, java.util.Arrays.copyOfRange(m, from, Math.max(from, m.length - 2)));
           }
           if (head.written != null) {
             head.written.run();

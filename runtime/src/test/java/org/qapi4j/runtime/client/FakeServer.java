@@ -57,6 +57,14 @@ final class FakeServer implements AutoCloseable {
       return Json.int64(Json.member(request, "id"));
     }
 
+    /** Writes bytes as they are (a guest agent's 0xFF, garbage). */
+    void sendBytes(byte[] bytes) throws IOException {
+      ByteBuffer b = ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        channel.write(b);
+      }
+    }
+
     void send(String message) throws IOException {
       ByteBuffer b = ByteBuffer.wrap((message + "\r\n").getBytes(StandardCharsets.UTF_8));
       while (b.hasRemaining()) {
