@@ -93,7 +93,9 @@ final class UnionGenerator {
     for (EnumValue value : tagEnum.values()) {
       anyBranch |= present(u, value);
     }
-    read.add(anyBranch ? "return switch ($L) {\n" : "throw switch ($L) {\n", tagOfBase).indent();
+    // A client reads a value the schema lacks as null (Input.tolerant): no branch can hold it.
+    CodeBlock tag = CodeBlock.of("$T.branch($L, $S, $S, path)", Poet.INPUT, tagOfBase, u.name(), u.discriminator());
+    read.add(anyBranch ? "return switch ($L) {\n" : "throw switch ($L) {\n", tag).indent();
     for (EnumValue value : tagEnum.values()) {
       if (!present(u, value)) {
         // Not in this configuration (the base reader refuses a value that is not).

@@ -797,15 +797,37 @@ public final class QmpClient implements AutoCloseable {
     } catch (QmpClientException ex) {
       throw ex;
     } catch (RuntimeException ex) {
-      String path = "/return";
-      try {
-        path += p.streamReadContext().pathAsPointer().toString();
-      } catch (RuntimeException ignored) {
-        // the path stays /return
+      // Where the parser stopped, or, for the errors the readers gather until an object's end,
+      // where the error says (QEMU's 'return.a[0].b').
+      String path = ex instanceof org.qapi4j.runtime.QmpError q ? pointer(q.desc()) : null;
+      if (path == null) {
+        path = "/return";
+        try {
+          path += p.streamReadContext().pathAsPointer().toString();
+        } catch (RuntimeException ignored) {
+          // the path stays /return
+        }
       }
       throw new QmpDecodeException("cannot read the reply to " + call.command + ": " + ex.getMessage(), path,
           reply, ex);
     }
+  }
+
+  /**
+   * The JSON pointer of the value an input error names ({@code Parameter 'return.a[0].b' is
+   * missing} is {@code /return/a/0/b}), or null if it names none under {@code return}.
+   */
+  static String pointer(String desc) {
+    int open = desc.indexOf('\'');
+    int close = open < 0 ? -1 : desc.indexOf('\'', open + 1);
+    if (close < 0 || !desc.startsWith("return", open + 1)) {
+      return null;
+    }
+    String qemu = desc.substring(open + 1, close);
+    if (qemu.length() > 6 && qemu.charAt(6) != '.' && qemu.charAt(6) != '[') {
+      return null;
+    }
+    return "/" + qemu.replace("[", ".").replace("]", "").replace('.', '/');
   }
 
   private static QmpException error(Call call, byte[] reply) {
