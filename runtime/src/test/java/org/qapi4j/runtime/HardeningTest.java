@@ -152,8 +152,9 @@ class HardeningTest {
     start(QmpServer.builder().stalledClientTimeout(Duration.ofMillis(300)));
     try (Captured log = new Captured("org.qapi4j.runtime.server.Session"); RawClient stuck = negotiated(false)) {
       String blob = "x".repeat(256 << 10);
-      // Events until output waits in the server, beyond what the socket buffers took.
-      while (server.outputWaiting() == 0) {
+      // Events until output waits in the server, well beyond what the socket buffers can take (a
+      // little waiting output may still drain into them, and then nothing would be stalled).
+      while (server.outputWaiting() < (4 << 20)) {
         server.events().emit(new QmpEvent("BIG", out -> {
           out.writeStartObject();
           out.writeName("blob");
