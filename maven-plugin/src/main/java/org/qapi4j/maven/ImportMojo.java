@@ -192,12 +192,14 @@ public class ImportMojo extends AbstractMojo {
       if (plugin.getArtifacts() != null) {
         artifacts.addAll(plugin.getArtifacts());
       }
+      Set<String> stamps = new LinkedHashSet<>();
       for (Artifact a : artifacts) {
         File f = a.getFile();
         if ("org.qapi4j".equals(a.getGroupId()) && f != null) {
-          sb.append(' ').append(a.getArtifactId()).append('@').append(f.length()).append('/').append(f.lastModified());
+          stamps.add(a.getArtifactId() + "@" + f.length() + "/" + f.lastModified());
         }
       }
+      stamps.forEach(stamp -> sb.append(' ').append(stamp));
     }
     return sb.toString();
   }
