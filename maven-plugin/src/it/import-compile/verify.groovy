@@ -9,7 +9,7 @@ def machine = new File(sources, 'MachineCommands.java').text
 assert machine.contains('The commands of QAPI module {@code machine.json}.')
 def status = new File(sources, 'StatusCommands.java').text
 assert status.contains('The commands of QAPI module {@code sub/status.json}.')
-def root = basedir.canonicalFile.parentFile.parentFile.parentFile.parentFile.path  // above maven-plugin/
+def root = basedir.canonicalFile.parentFile.parentFile.parentFile.parentFile.path  // the checkout of qapi4j
 sources.eachFileRecurse { f ->
   assert !f.text.contains(basedir.absolutePath) : "${f} names ${basedir.absolutePath}"
   assert !f.text.contains(root) : "${f} names ${root}"

@@ -79,20 +79,22 @@ public class ImportMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    Set<String> symbols = new LinkedHashSet<>();
+    if (defined != null) {
+      defined.stream().flatMap(d -> List.of(d.split(",")).stream()).map(String::strip)
+          .filter(s -> !s.isEmpty()).forEach(symbols::add);
+    }
+    // Set even when empty or skipped, so that -Aqapi4j.defined=${qapi4j.defined} never passes
+    // the expression itself to the processor.
+    if (project.getProperties().getProperty("qapi4j.defined") == null) {
+      project.getProperties().setProperty("qapi4j.defined", String.join(",", symbols));
+    }
     if (skip) {
       getLog().info("qapi4j import skipped");
       return;
     }
     if (packageName == null || !PACKAGE.matcher(packageName).matches()) {
       throw new MojoExecutionException("'" + packageName + "' is not a Java package name (packageName)");
-    }
-    Set<String> symbols = new LinkedHashSet<>();
-    if (defined != null) {
-      defined.stream().flatMap(d -> List.of(d.split(",")).stream()).map(String::strip)
-          .filter(s -> !s.isEmpty()).forEach(symbols::add);
-    }
-    if (!symbols.isEmpty() && project.getProperties().getProperty("qapi4j.defined") == null) {
-      project.getProperties().setProperty("qapi4j.defined", String.join(",", symbols));
     }
     Path out = outputDirectory.toPath().toAbsolutePath().normalize();
     project.addCompileSourceRoot(out.toString());
