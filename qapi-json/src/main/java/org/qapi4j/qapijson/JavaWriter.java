@@ -72,11 +72,41 @@ public final class JavaWriter {
   private final Map<String, String> unionBases = new HashMap<>();
   private final Map<String, String> files = new LinkedHashMap<>();
 
+  /** The directory of the schema's main file, as it was named ("" for the current directory). */
+  private final String rootDir;
+
   private JavaWriter(Schema schema, Map<String, QapiDoc> docs, String pkg) {
     this.schema = schema;
     this.docs = docs;
     this.pkg = pkg;
     this.byName = schema.byName();
+    this.rootDir = rootDir(schema);
+  }
+
+  /** The directory of the main file: the file at the top of any definition's include chain. */
+  private static String rootDir(Schema schema) {
+    for (Definition d : schema.definitions()) {
+      if (d.origin() instanceof SourceInfo i) {
+        while (i.parent() != null) {
+          i = i.parent();
+        }
+        int slash = i.fname().lastIndexOf('/');
+        return slash < 0 ? "" : i.fname().substring(0, slash + 1);
+      }
+    }
+    return "";
+  }
+
+  /**
+   * A module's file named relative to the main file's directory, as the Javadoc names it: never
+   * the directory the schema was imported from, which is the building machine's business.
+   */
+  private String relativeModule(String fname) {
+    if (!rootDir.isEmpty() && fname.startsWith(rootDir)) {
+      return fname.substring(rootDir.length());
+    }
+    // An include by absolute path outside the schema's directory: its file name only.
+    return fname.startsWith("/") ? fname.substring(fname.lastIndexOf('/') + 1) : fname;
   }
 
   /**
@@ -455,7 +485,7 @@ public final class JavaWriter {
   private void commands(String name, String module, List<CommandDef> commands) {
     Source src = new Source();
     src.imports.add("org.qapi4j.annotations.Command");
-    src.javadocText("The commands of QAPI module {@code " + module + "}.", "");
+    src.javadocText("The commands of QAPI module {@code " + relativeModule(module) + "}.", "");
     src.line("public interface " + name + " {");
     boolean first = true;
     for (CommandDef c : commands) {
@@ -507,7 +537,7 @@ public final class JavaWriter {
   private void events(String name, String module, List<EventDef> events) {
     Source src = new Source();
     src.imports.add("org.qapi4j.annotations.Event");
-    src.javadocText("The events of QAPI module {@code " + module + "}.", "");
+    src.javadocText("The events of QAPI module {@code " + relativeModule(module) + "}.", "");
     src.line("public interface " + name + " {");
     boolean first = true;
     for (EventDef e : events) {

@@ -40,13 +40,17 @@ public final class QapiSchemaReader {
    * @param docsByDefinition each definition's doc comment, by definition name
    * @param schemaErrors the errors the model checks found (the ones a Java schema can have too),
    *     a part of {@code errors}
+   * @param files the schema files read, the main file first, then each included file in the order
+   *     they were first included, named as in the errors (relative to the directory the schema
+   *     was read against, unless named by an absolute path); empty when the parse failed
    */
   public record Result(
       Optional<Schema> schema,
       List<String> errors,
       List<QapiDoc> docs,
       Map<String, QapiDoc> docsByDefinition,
-      List<String> schemaErrors) {
+      List<String> schemaErrors,
+      List<String> files) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -65,7 +69,7 @@ public final class QapiSchemaReader {
     try {
       parsed = QapiParser.parse(baseDir, fname);
     } catch (QapiError e) {
-      return new Result(Optional.empty(), List.of(e.format()), List.of(), Map.of(), List.of());
+      return new Result(Optional.empty(), List.of(e.format()), List.of(), Map.of(), List.of(), List.of());
     }
     List<String> errors = new ArrayList<>();
     List<Expression> checked = new ArrayList<>();
@@ -78,7 +82,7 @@ public final class QapiSchemaReader {
       }
     }
     if (!errors.isEmpty()) {
-      return new Result(Optional.empty(), errors, parsed.docs(), Map.of(), List.of());
+      return new Result(Optional.empty(), errors, parsed.docs(), Map.of(), List.of(), parsed.files());
     }
     String name = fname.replaceAll("^.*/", "").replaceAll("\\.json$", "");
     Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), parsed.files());
@@ -94,7 +98,7 @@ public final class QapiSchemaReader {
       }
     }
     errors.addAll(checkDocs(schema, docs));
-    return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors);
+    return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors, parsed.files());
   }
 
   /**

@@ -90,4 +90,28 @@ class JavaWriterTest {
         ") {}",
         ""), files.get("p/Thing.java"));
   }
+
+  @Test
+  void javadocNamesModulesRelativeToTheSchemasDirectory(@TempDir Path dir) throws IOException {
+    // Read as `qapi4j import /abs/path/main.json` reads it: by an absolute path. The Javadoc must
+    // not carry the directory of the machine that imported it.
+    Path root = dir.resolve("schema");
+    Files.createDirectories(root.resolve("sub"));
+    Files.writeString(root.resolve("main.json"), String.join("\n",
+        "{ 'include': 'sub/block.json' }",
+        "{ 'command': 'main-cmd' }",
+        "{ 'event': 'MAIN_EVENT' }"));
+    Files.writeString(root.resolve("sub/block.json"), "{ 'command': 'block-cmd' }\n");
+    QapiSchemaReader.Result r = QapiSchemaReader.read(Path.of(""), root.resolve("main.json").toAbsolutePath().toString());
+    assertEquals("", String.join("\n", r.errors()));
+    assertEquals(2, r.files().size(), r.files().toString());
+    Map<String, String> files = JavaWriter.write(r.schema().orElseThrow(), r.docsByDefinition(), "p");
+    assertTrue(files.get("p/MainCommands.java").contains("The commands of QAPI module {@code main.json}."),
+        files.get("p/MainCommands.java"));
+    assertTrue(files.get("p/MainEvents.java").contains("The events of QAPI module {@code main.json}."));
+    assertTrue(files.get("p/BlockCommands.java").contains("The commands of QAPI module {@code sub/block.json}."),
+        files.get("p/BlockCommands.java"));
+    String absolute = dir.toAbsolutePath().toString();
+    files.forEach((name, text) -> assertTrue(!text.contains(absolute), name + " names " + absolute));
+  }
 }
