@@ -33,11 +33,16 @@ public record CommandDef(
     Optional<JavaSignature> javaSignature)
     implements Definition {
   /**
-   * The Java side of a command's method: the commands interface that declares it, and its return
-   * type as declared ({@code StatusInfo}, {@code List<BlockInfo>}, {@code long},
-   * {@code CompletionStage<StatusInfo>}), empty for {@code void}.
+   * The Java side of a command's method: the commands interface that declares it, its return type
+   * as declared ({@code StatusInfo}, {@code List<BlockInfo>}, {@code long},
+   * {@code CompletionStage<StatusInfo>}; empty for {@code void}), and the schema's interfaces
+   * that inherit it (the root, at least, where it is declared elsewhere).
    */
-  public record JavaSignature(JavaType owner, Optional<JavaType> returns) {}
+  public record JavaSignature(JavaType owner, Optional<JavaType> returns, List<JavaType> inheritedBy) {
+    public JavaSignature {
+      inheritedBy = List.copyOf(inheritedBy);
+    }
+  }
 
   public CommandDef {
     features = List.copyOf(features);

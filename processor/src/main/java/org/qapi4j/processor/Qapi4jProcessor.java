@@ -314,9 +314,10 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     }
     if (side.client()) {
       ClientGenerator clients = new ClientGenerator(schema, defined);
-      for (Map.Entry<JavaType, List<CommandDef>> group : clients.commandsByInterface().entrySet()) {
-        for (TypeSpec type : clients.commands(group.getKey(), group.getValue())) {
-          files.add(render(group.getKey().packageName(), type));
+      Map<JavaType, ClientGenerator.Commands> commands = clients.commandsByInterface();
+      for (JavaType iface : commands.keySet()) {
+        for (TypeSpec type : clients.commands(iface, commands)) {
+          files.add(render(iface.packageName(), type));
         }
       }
       for (Map.Entry<JavaType, List<EventDef>> group : emitters.byInterface().entrySet()) {

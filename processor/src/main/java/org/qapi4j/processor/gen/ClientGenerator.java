@@ -45,13 +45,54 @@ public final class ClientGenerator {
     this.schema = schema;
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
     this.tables = new Tables(schema, marshalling);
+    for (Definition d : schema.definitions()) {
+      javaTypeOf(d).filter(t -> t.simpleNames().size() > 1)
+          .ifPresent(t -> nested.add(t.simpleNames().get(t.simpleNames().size() - 1)));
+    }
   }
 
-  /** The commands of the schema grouped by the interface that declares them, in schema order. */
-  public Map<JavaType, List<CommandDef>> commandsByInterface() {
-    Map<JavaType, List<CommandDef>> groups = new LinkedHashMap<>();
+  /**
+   * The simple names of the schema's nested types ({@code Api.ObjectType}). A client implements
+   * its interface and so inherits the interface's member types, which would hide a class of the
+   * same simple name that the generated code imports: those are always written qualified.
+   */
+  private final Set<String> nested = new java.util.TreeSet<>();
+
+  private static java.util.Optional<JavaType> javaTypeOf(Definition d) {
+    if (d instanceof StructDef s) {
+      return s.javaType();
+    } else if (d instanceof org.qapi4j.model.UnionDef u) {
+      return u.javaType();
+    } else if (d instanceof org.qapi4j.model.AlternateDef a) {
+      return a.javaType();
+    } else if (d instanceof org.qapi4j.model.EnumDef e) {
+      return e.javaType();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * A commands interface of the schema: the commands it declares, and the interfaces whose
+   * commands it inherits (every one that declares some, through however many others).
+   */
+  public record Commands(List<CommandDef> own, List<JavaType> inheritsFrom) {}
+
+  /** Every interface of the schema with commands, its own or inherited (the root's are all), in schema order. */
+  public Map<JavaType, Commands> commandsByInterface() {
+    Map<JavaType, Commands> groups = new LinkedHashMap<>();
     for (CommandDef c : schema.all(CommandDef.class)) {
-      c.javaSignature().ifPresent(s -> groups.computeIfAbsent(s.owner(), k -> new ArrayList<>()).add(c));
+      if (c.javaSignature().isEmpty()) {
+        continue;
+      }
+      CommandDef.JavaSignature s = c.javaSignature().get();
+      groups.computeIfAbsent(s.owner(), k -> new Commands(new ArrayList<>(), new ArrayList<>())).own().add(c);
+      for (JavaType heir : s.inheritedBy()) {
+        List<JavaType> from =
+            groups.computeIfAbsent(heir, k -> new Commands(new ArrayList<>(), new ArrayList<>())).inheritsFrom();
+        if (!from.contains(s.owner())) {
+          from.add(s.owner());
+        }
+      }
     }
     return groups;
   }
@@ -72,8 +113,13 @@ public final class ClientGenerator {
     return Poet.sibling(events, "_Listener");
   }
 
-  /** {@code X_Async}, {@code X_Client} and {@code X_AsyncClient} of commands interface {@code commands}. */
-  public List<TypeSpec> commands(JavaType commands, List<CommandDef> defs) {
+  /**
+   * {@code X_Async}, {@code X_Client} and {@code X_AsyncClient} of commands interface
+   * {@code commands}: its own commands executed, the inherited ones handed to the clients of the
+   * interfaces that declare them ({@code all} has every interface's).
+   */
+  public List<TypeSpec> commands(JavaType commands, Map<JavaType, Commands> all) {
+    List<CommandDef> defs = all.get(commands).own();
     TypeName iface = Poet.typeName(commands);
     ClassName async = asyncName(commands);
     ClassName client = clientName(commands);
@@ -91,12 +137,8 @@ public final class ClientGenerator {
     Tables.FieldNames fieldNames = new Tables.FieldNames();
     for (CommandDef c : defs) {
       Call call = call(c, client, clientType, fieldNames);
-      TypeName blockingReturns = c.javaSignature().orElseThrow().returns().map(Poet::typeName).orElse(TypeName.VOID);
-      TypeName result = c.async()
-          ? Poet.typeName(c.javaSignature().orElseThrow().returns().orElseThrow().typeArguments().get(0))
-          : blockingReturns.isPrimitive() ? blockingReturns.box() : blockingReturns == TypeName.VOID
-              ? ClassName.get(Void.class) : blockingReturns;
-      TypeName future = ParameterizedTypeName.get(COMPLETABLE_FUTURE, result);
+      TypeName blockingReturns = blockingReturns(c);
+      TypeName future = future(c);
       asyncType.addMethod(MethodSpec.methodBuilder(c.javaMethod())
           .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
           .addJavadoc("Command {@code $L}, as {@link $T#$L}.\n", c.name(), iface, c.javaMethod())
@@ -127,12 +169,73 @@ public final class ClientGenerator {
               blockingReturns == TypeName.VOID && !c.async() ? CodeBlock.of("null") : call.result, call.options)
           .build());
     }
-    return List.of(asyncType.build(), clientType.build(), asyncClientType.build());
+    CodeBlock.Builder clients = CodeBlock.builder();
+    CodeBlock.Builder asyncClients = CodeBlock.builder();
+    for (JavaType owner : all.get(commands).inheritsFrom()) {
+      String name = String.join("", owner.simpleNames());
+      String field = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+      asyncType.addSuperinterface(asyncName(owner));
+      clients.add(delegateTo(clientType, clientName(owner), field + "Client", all.get(owner).own(), false));
+      asyncClients.add(delegateTo(asyncClientType, asyncClientName(owner), field + "AsyncClient",
+          all.get(owner).own(), true));
+    }
+    return List.of(asyncType.build(), constructor(clientType, clients.build()).build(),
+        constructor(asyncClientType, asyncClients.build()).build());
+  }
+
+  /**
+   * Commands {@code defs}, inherited by the client {@code type}: a field holding the client of the
+   * interface that declares them ({@code owner}), and each method handed to it.
+   */
+  private CodeBlock delegateTo(TypeSpec.Builder type, ClassName owner, String field, List<CommandDef> defs,
+      boolean async) {
+    type.addField(FieldSpec.builder(owner, field, Modifier.PRIVATE, Modifier.FINAL).build());
+    for (CommandDef c : defs) {
+      List<com.palantir.javapoet.ParameterSpec> parameters = parameters(c);
+      TypeName returns = async ? future(c) : blockingReturns(c);
+      CodeBlock arguments = CodeBlock.join(parameters.stream().map(p -> CodeBlock.of("$N", p)).toList(), ", ");
+      type.addMethod(MethodSpec.methodBuilder(c.javaMethod())
+          .addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC)
+          .addParameters(parameters)
+          .returns(returns)
+          .addStatement(returns == TypeName.VOID ? "$L.$L($L)" : "return $L.$L($L)", field, c.javaMethod(), arguments)
+          .build());
+    }
+    return CodeBlock.of("this.$L = new $T(qmp, options);\n", field, owner);
+  }
+
+  private static TypeName blockingReturns(CommandDef c) {
+    return c.javaSignature().orElseThrow().returns().map(Poet::typeName).orElse(TypeName.VOID);
+  }
+
+  /** {@code CompletableFuture} of what the command's method returns (or its stage holds). */
+  private static TypeName future(CommandDef c) {
+    TypeName blocking = blockingReturns(c);
+    TypeName result = c.async()
+        ? Poet.typeName(c.javaSignature().orElseThrow().returns().orElseThrow().typeArguments().get(0))
+        : blocking.isPrimitive() ? blocking.box() : blocking == TypeName.VOID ? ClassName.get(Void.class) : blocking;
+    return ParameterizedTypeName.get(COMPLETABLE_FUTURE, result);
+  }
+
+  /** The parameters of a command's method: the members of its arguments, or its one boxed argument. */
+  private List<com.palantir.javapoet.ParameterSpec> parameters(CommandDef c) {
+    List<com.palantir.javapoet.ParameterSpec> parameters = new ArrayList<>();
+    Definition data = c.data().map(marshalling::definition).orElse(null);
+    if (data != null && c.boxed()) {
+      parameters.add(com.palantir.javapoet.ParameterSpec.builder(boxedType(data), "arguments").build());
+    } else if (data != null) {
+      for (Member m : ((StructDef) data).members()) {
+        parameters.add(com.palantir.javapoet.ParameterSpec.builder(Poet.typeName(m.javaType()), m.javaName()).build());
+      }
+    }
+    return parameters;
   }
 
   /** A client class implementing {@code iface}: its connection, its call options, its constructors. */
   private TypeSpec.Builder clientClass(ClassName name, TypeName iface, String javadoc, TypeName subject) {
     return TypeSpec.classBuilder(name)
+        .alwaysQualify(nested.toArray(String[]::new))
         .addAnnotation(Poet.generated(schema.name()))
         .addAnnotation(Poet.suppressWarnings())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -144,15 +247,20 @@ public final class ClientGenerator {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(QMP_CLIENT, "qmp")
             .addStatement("this(qmp, $T.DEFAULT)", CALL_OPTIONS)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addJavadoc("Every call with {@code options} (a deadline other than the connection's, say).\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(QMP_CLIENT, "qmp")
-            .addParameter(CALL_OPTIONS, "options")
-            .addStatement("this.qmp = $T.requireNonNull(qmp, $S)", Poet.OBJECTS, "qmp")
-            .addStatement("this.options = $T.requireNonNull(options, $S)", Poet.OBJECTS, "options")
             .build());
+  }
+
+  /** The client's main constructor, which also makes the clients of inherited interfaces ({@code delegates}). */
+  private static TypeSpec.Builder constructor(TypeSpec.Builder type, CodeBlock delegates) {
+    return type.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("Every call with {@code options} (a deadline other than the connection's, say).\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(QMP_CLIENT, "qmp")
+        .addParameter(CALL_OPTIONS, "options")
+        .addStatement("this.qmp = $T.requireNonNull(qmp, $S)", Poet.OBJECTS, "qmp")
+        .addStatement("this.options = $T.requireNonNull(options, $S)", Poet.OBJECTS, "options")
+        .addCode(delegates)
+        .build());
   }
 
   /** What a command's two client methods share: parameters, arguments writer, result reader, options. */
@@ -161,13 +269,12 @@ public final class ClientGenerator {
 
   /** The call of command {@code c}; the table of its arguments, if it has any, goes to {@code client}. */
   private Call call(CommandDef c, ClassName client, TypeSpec.Builder clientType, Tables.FieldNames fieldNames) {
-    List<com.palantir.javapoet.ParameterSpec> parameters = new ArrayList<>();
+    List<com.palantir.javapoet.ParameterSpec> parameters = parameters(c);
     CodeBlock arguments;
     Definition data = c.data().map(marshalling::definition).orElse(null);
     if (data == null) {
       arguments = CodeBlock.of("null");
     } else if (c.boxed()) {
-      parameters.add(com.palantir.javapoet.ParameterSpec.builder(boxedType(data), "arguments").build());
       arguments = CodeBlock.of("out -> $L",
           stripSemicolon(marshalling.write(TypeRef.named(data.name()), "out", "arguments")));
     } else {
@@ -177,7 +284,6 @@ public final class ClientGenerator {
       clientType.addField(tables.objectType(field, MarshalGenerator.className(schema), c.name(), members, false));
       StringBuilder values = new StringBuilder();
       for (Member m : members) {
-        parameters.add(com.palantir.javapoet.ParameterSpec.builder(Poet.typeName(m.javaType()), m.javaName()).build());
         values.append(", ").append(m.javaName());
       }
       arguments = CodeBlock.of("out -> $T.$L.write(out$L)", client, field, values);
@@ -203,6 +309,7 @@ public final class ClientGenerator {
     Tables.FieldNames fieldNames = new Tables.FieldNames();
     fieldNames.of("EVENTS");
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .alwaysQualify(nested.toArray(String[]::new))
         .addAnnotation(Poet.generated(schema.name()))
         .addAnnotation(Poet.suppressWarnings())
         .addModifiers(Modifier.PUBLIC)

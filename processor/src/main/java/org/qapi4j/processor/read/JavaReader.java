@@ -180,16 +180,22 @@ public final class JavaReader {
       return out;
     }
 
+    /** The schema's interfaces in the order they were walked, each with its direct superinterfaces. */
+    private final Map<TypeElement, List<TypeElement>> superinterfaces = new LinkedHashMap<>();
+
     /** The command methods of an interface: its superinterfaces' first, depth first, then its own. */
     private List<ExecutableElement> commandMethods(TypeElement iface, Set<String> visited) {
       List<ExecutableElement> out = new ArrayList<>();
       if (!visited.add(iface.getQualifiedName().toString())) {
         return out;
       }
+      List<TypeElement> supers = new ArrayList<>();
+      superinterfaces.put(iface, supers);
       for (TypeMirror sup : iface.getInterfaces()) {
         if (sup.getKind() == TypeKind.ERROR) {
           throw new Unresolved(sup.toString());
         }
+        supers.add((TypeElement) ((DeclaredType) sup).asElement());
         out.addAll(commandMethods((TypeElement) ((DeclaredType) sup).asElement(), visited));
       }
       for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
@@ -246,9 +252,47 @@ public final class JavaReader {
               javaName,
               async,
               Optional.of(new CommandDef.JavaSignature(javaType(method.getEnclosingElement().asType()),
-                  method.getReturnType().getKind() == TypeKind.VOID
-                      ? Optional.empty()
-                      : Optional.of(javaType(method.getReturnType()))))));
+                  Optional.ofNullable(declaredJavaType(method.getReturnType())),
+                  inheritors((TypeElement) method.getEnclosingElement())))));
+    }
+
+    /**
+     * A method's return type as a {@link JavaType}; null for {@code void}, or for a type the
+     * reader has refused (a wildcard, a type variable), which is reported apart.
+     */
+    private JavaType declaredJavaType(TypeMirror type) {
+      if (type.getKind().isPrimitive()) {
+        return javaType(type);
+      }
+      if (type.getKind() != TypeKind.DECLARED) {
+        return null;
+      }
+      for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
+        if (arg.getKind() != TypeKind.DECLARED || declaredJavaType(arg) == null) {
+          return null;
+        }
+      }
+      return javaType(type);
+    }
+
+    /** The schema's interfaces that extend {@code owner}, directly or not, in the order they were walked. */
+    private List<JavaType> inheritors(TypeElement owner) {
+      List<JavaType> out = new ArrayList<>();
+      for (TypeElement iface : superinterfaces.keySet()) {
+        if (iface != owner && extendsInterface(iface, owner, new HashSet<>())) {
+          out.add(javaType(iface.asType()));
+        }
+      }
+      return out;
+    }
+
+    private boolean extendsInterface(TypeElement iface, TypeElement ancestor, Set<TypeElement> seen) {
+      for (TypeElement sup : superinterfaces.getOrDefault(iface, List.of())) {
+        if (sup == ancestor || (seen.add(sup) && extendsInterface(sup, ancestor, seen))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /**
