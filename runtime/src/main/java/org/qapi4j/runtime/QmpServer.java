@@ -38,6 +38,10 @@ import org.qapi4j.runtime.server.Sessions;
  * server.start();
  * }</pre>
  *
+ * <p>{@link Builder#guestAgent} makes it serve a guest agent's schema as {@code qemu-ga} does on
+ * its channel: no greeting, no negotiation, no events, 0xFF before the reply of
+ * {@code guest-sync-delimited}.
+ *
  * <p>Threads as in QEMU: one I/O thread serves every socket (and runs out-of-band commands); one
  * main loop runs in-band commands one at a time, in arrival order. {@link #mainLoop()} runs the
  * application's own work there too.
@@ -71,15 +75,17 @@ public final class QmpServer {
   private final CompatPolicy policy;
   private final ServerLimits limits;
   private final Acceptor acceptor;
+  private final boolean guestAgent;
   private volatile boolean started;
   private volatile boolean stopping;
 
   private QmpServer(Builder b) {
     this.endpoints = List.copyOf(b.endpoints);
-    this.greeting = greeting(b.major, b.minor, b.micro, b.pkg);
+    this.guestAgent = b.guestAgent;
+    this.greeting = b.guestAgent ? null : greeting(b.major, b.minor, b.micro, b.pkg);
     this.policy = b.policy;
-    this.dispatcher =
-        new Dispatcher(mainLoop, b.commands, b.introspection, b.policy, b.legacyRunOob, b.preconfig);
+    this.dispatcher = new Dispatcher(
+        mainLoop, b.commands, b.introspection, b.policy, b.legacyRunOob, b.preconfig, b.guestAgent);
     try {
       this.io = new IoThread();
     } catch (IOException e) {
@@ -254,7 +260,8 @@ public final class QmpServer {
 
   /**
    * Where the events of generated emitters go: every negotiated session, in emission order. Any
-   * thread may emit; emitting never waits for a client.
+   * thread may emit; emitting never waits for a client. A guest agent ({@link Builder#guestAgent})
+   * has no events: emitting throws {@link IllegalStateException}.
    */
   public EventSink events() {
     return events;
@@ -333,13 +340,19 @@ public final class QmpServer {
     dispatcher.exitPreconfig();
   }
 
-  /** The names of all commands, the server's own ({@code qmp_capabilities}, {@code query-commands}) first. */
+  /**
+   * The names of all commands, the server's own ({@code qmp_capabilities}, {@code query-commands})
+   * first; a guest agent has none of its own.
+   */
   public List<String> commandNames() {
     return dispatcher.commandNames();
   }
 
   private void emit(QmpEvent event) {
     Objects.requireNonNull(event, "event");
+    if (guestAgent) {
+      throw new IllegalStateException("a guest agent sends no events (qemu-ga has none): " + event.name());
+    }
     if (policy.hides(event.features())) {
       return; // -compat deprecated-output=hide (unstable-output=hide): such events are not sent
     }
@@ -484,8 +497,37 @@ public final class QmpServer {
     private EventThrottle.Scheduler timer;
     private ServerLimits limits = ServerLimits.DEFAULT;
     private Acceptor acceptor = ServerSocketChannel::accept;
+    private boolean guestAgent;
 
     private Builder() {}
+
+    /**
+     * Serves a guest agent's schema as QEMU's guest agent, {@code qemu-ga} 7.2, does on its channel
+     * (the dialect {@code QmpClient.connectGuestAgent} speaks):
+     *
+     * <ul>
+     *   <li>no greeting and no capabilities negotiation: commands run at once, and
+     *       {@code qmp_capabilities}, {@code query-commands} and {@code query-qmp-schema} are not the
+     *       server's (they are {@code CommandNotFound}, {@code The command NAME has not been found},
+     *       unless the dispatch tables have them); {@link #version} and a table's introspection
+     *       data are not used;
+     *   <li>replies end in {@code \n}, not {@code \r\n};
+     *   <li>the successful reply of {@code guest-sync-delimited} (the schema's command: the
+     *       application implements it, returning its {@code id} argument) is preceded by byte
+     *       0xFF; byte 0xFF in the input resets the parser and is answered as a stray byte (a
+     *       {@code JSON parse error}), as in QMP;
+     *   <li>{@code exec-oob} is {@code QMP input member 'exec-oob' is unexpected} (the agent never
+     *       enables {@code oob});
+     *   <li>no events: {@link QmpServer#events()} throws when emitted to.
+     * </ul>
+     *
+     * Every other reply, ids and error texts included, is QMP's, which {@code qemu-ga} shares. Not
+     * with {@link #preconfig} or {@link #legacyRunOob}.
+     */
+    public Builder guestAgent(boolean guestAgent) {
+      this.guestAgent = guestAgent;
+      return this;
+    }
 
     /**
      * The most sessions open at once (10,000 by default): a client connecting beyond it is closed
@@ -597,6 +639,9 @@ public final class QmpServer {
     }
 
     public QmpServer build() {
+      if (guestAgent && (preconfig || legacyRunOob)) {
+        throw new IllegalStateException("a guest agent has no preconfig phase and no out-of-band execution");
+      }
       return new QmpServer(this);
     }
   }

@@ -41,6 +41,11 @@ public final class Dispatcher {
   static final String QUERY_COMMANDS = "query-commands";
   static final String QUERY_QMP_SCHEMA = "query-qmp-schema";
 
+  /** The command whose successful reply a guest agent precedes with {@link #SENTINEL}. */
+  static final String GUEST_SYNC_DELIMITED = "guest-sync-delimited";
+  /** qemu-ga's {@code QGA_SENTINEL_BYTE}. */
+  static final byte SENTINEL = (byte) 0xFF;
+
   /** What {@link #dispatch} returns when the reply will come later. */
   private static final byte[] DEFERRED = new byte[0];
 
@@ -51,6 +56,8 @@ public final class Dispatcher {
   private final boolean legacyRunOob;
   /** QEMU's preconfig phase: only {@code allow-preconfig} commands run. */
   private volatile boolean preconfig;
+  /** The guest agent's dialect ({@code qemu-ga}): see {@link #Dispatcher(MainLoop, List, byte[], CompatPolicy, boolean, boolean, boolean)}. */
+  private final boolean guestAgent;
 
   /** The compat policy ({@code -compat}) the commands run under. */
   private final CompatPolicy policy;
@@ -68,10 +75,36 @@ public final class Dispatcher {
    */
   public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection, CompatPolicy policy,
       boolean legacyRunOob, boolean preconfig) {
+    this(mainLoop, table, introspection, policy, legacyRunOob, preconfig, false);
+  }
+
+  /**
+   * A dispatcher in QMP's dialect, or ({@code guestAgent}) in the one {@code qemu-ga} 7.2 speaks on
+   * its channel: no command of the server's own ({@code qmp_capabilities}, {@code query-commands}
+   * and {@code query-qmp-schema} are {@code CommandNotFound} unless the table has them, and
+   * {@code introspection} is ignored), no negotiation (sessions start as if negotiated, without
+   * {@code oob}), replies ending in {@code \n} rather than {@code \r\n}, and byte 0xFF before the
+   * successful reply of {@code guest-sync-delimited}.
+   */
+  public Dispatcher(MainLoop mainLoop, List<QmpCommand> table, byte[] introspection, CompatPolicy policy,
+      boolean legacyRunOob, boolean preconfig, boolean guestAgent) {
     this.mainLoop = mainLoop;
     this.policy = policy;
     this.legacyRunOob = legacyRunOob;
     this.preconfig = preconfig;
+    this.guestAgent = guestAgent;
+    if (!guestAgent) {
+      builtIns(introspection);
+    }
+    for (QmpCommand c : table) {
+      if (commands.putIfAbsent(c.name(), underPolicy(c)) != null) {
+        throw new IllegalArgumentException("command " + c.name() + " is registered twice");
+      }
+    }
+  }
+
+  /** QMP's own commands: {@code qmp_capabilities}, {@code query-commands}, {@code query-qmp-schema}. */
+  private void builtIns(byte[] introspection) {
     commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
     commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
     if (introspection != null) {
@@ -84,11 +117,40 @@ public final class Dispatcher {
         return g -> g.writeRawValue(schema);
       }));
     }
-    for (QmpCommand c : table) {
-      if (commands.putIfAbsent(c.name(), underPolicy(c)) != null) {
-        throw new IllegalArgumentException("command " + c.name() + " is registered twice");
-      }
+  }
+
+  /** True in the guest agent's dialect. */
+  public boolean guestAgent() {
+    return guestAgent;
+  }
+
+  /**
+   * A message as the session's client gets it: in the guest agent's dialect, ended by {@code \n}
+   * alone, as {@code qemu-ga} writes (QEMU's monitor writes {@code \r\n}).
+   */
+  byte[] wire(byte[] message) {
+    int n = message.length;
+    if (!guestAgent || n < 2 || message[n - 2] != '\r' || message[n - 1] != '\n') {
+      return message;
     }
+    byte[] lf = java.util.Arrays.copyOf(message, n - 1);
+    lf[n - 2] = '\n';
+    return lf;
+  }
+
+  /**
+   * qemu-ga's {@code guest-sync-delimited}: its handler sets the agent's {@code delimit_response},
+   * and the next reply written, its own, is preceded by byte 0xFF. The handler runs only once its
+   * arguments were read, so an error reply (a missing {@code id}, say) has no 0xFF.
+   */
+  private byte[] delimited(String name, byte[] successReply) {
+    if (!guestAgent || successReply == null || !name.equals(GUEST_SYNC_DELIMITED)) {
+      return successReply;
+    }
+    byte[] out = new byte[successReply.length + 1];
+    out[0] = SENTINEL;
+    System.arraycopy(successReply, 0, out, 1, successReply.length);
+    return out;
   }
 
   /**
@@ -135,7 +197,7 @@ public final class Dispatcher {
     if (outOfBand(session, request)) {
       byte[] reply = dispatch(session, request, bytes, true, null); // now, on this thread
       if (reply != null && !session.closed()) {
-        session.send(reply);
+        session.send(wire(reply));
       }
       return true;
     }
@@ -191,7 +253,7 @@ public final class Dispatcher {
       }
       name = ((JsonValue.JsonString) members.get(members.containsKey("execute") ? "execute" : "exec-oob")).value();
       QmpCommand command = commands.get(name);
-      if (!session.negotiated() && !name.equals(QMP_CAPABILITIES)) {
+      if (!guestAgent && !session.negotiated() && !name.equals(QMP_CAPABILITIES)) {
         return error(id, ErrorClass.CommandNotFound, "Expecting capabilities negotiation with 'qmp_capabilities'");
       }
       if (command == null) {
@@ -212,7 +274,7 @@ public final class Dispatcher {
       JsonParser parser =
           arguments == null ? null : QmpJson.parser(bytes, arguments.start(), arguments.end() - arguments.start());
       ReplyWriter result;
-      if (name.equals(QMP_CAPABILITIES)) {
+      if (!guestAgent && name.equals(QMP_CAPABILITIES)) {
         result = qmpCapabilities(session, parser);
       } else {
         CommandContext.Kind kind =
@@ -226,14 +288,14 @@ public final class Dispatcher {
           throw new IllegalStateException("command " + name + " returned a deferred reply out-of-band");
         }
         if (session.defer(slot, deferred)) {
-          deferred.whenComplete(new Completion(slot, id, name, command.successResponse()));
+          deferred.whenComplete(new Completion(this, slot, id, name, command.successResponse()));
         }
         return DEFERRED;
       }
       if (!command.successResponse()) {
         return null;
       }
-      return success(id, result);
+      return delimited(name, success(id, result));
     } catch (QmpError e) {
       return error(id, e.errorClass(), e.desc());
     } catch (Throwable e) {
@@ -277,12 +339,14 @@ public final class Dispatcher {
    * completed, or kept by the application) does not keep the session alive.
    */
   private static final class Completion implements java.util.function.BiConsumer<ReplyWriter, Throwable> {
+    private final Dispatcher dispatcher;
     private volatile Session.Slot slot;
     private final JsonValue id;
     private final String name;
     private final boolean successResponse;
 
-    Completion(Session.Slot slot, JsonValue id, String name, boolean successResponse) {
+    Completion(Dispatcher dispatcher, Session.Slot slot, JsonValue id, String name, boolean successResponse) {
+      this.dispatcher = dispatcher;
       this.slot = slot;
       this.id = id;
       this.name = name;
@@ -304,7 +368,7 @@ public final class Dispatcher {
       }
       if (cause == null) {
         try {
-          reply = successResponse ? success(id, result) : null;
+          reply = successResponse ? dispatcher.delimited(name, success(id, result)) : null;
         } catch (QmpError e) {
           reply = error(id, e.errorClass(), e.desc());
         } catch (Throwable e) {

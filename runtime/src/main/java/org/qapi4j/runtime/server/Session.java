@@ -311,7 +311,7 @@ public abstract class Session implements JsonStreamer.Listener {
       while ((head = outstanding.peek()) != null && head.done) {
         outstanding.poll();
         if (head.reply != null && !closed) {
-          send(head.reply);
+          send(dispatcher.wire(head.reply));
         }
       }
     }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The open sessions of a server: opening them (with the greeting), events to all, closing. */
+/**
+ * The open sessions of a server: opening them (with the greeting; in the guest agent's dialect,
+ * none, and the session starts as if negotiated), events to all, closing.
+ */
 public final class Sessions {
   private final Dispatcher dispatcher;
   private final IoThread io;
@@ -60,7 +63,16 @@ public final class Sessions {
       return;
     }
     open.add(session);
-    session.send(greeting);
+    greet(session);
+  }
+
+  /** QMP's greeting; a guest agent sends none, and its sessions need no negotiation. */
+  private void greet(Session session) {
+    if (dispatcher.guestAgent()) {
+      session.negotiate(false);
+    } else {
+      session.send(greeting);
+    }
   }
 
   /** The clients closed at once because {@link ServerLimits#maxSessions} were open. */
@@ -81,7 +93,7 @@ public final class Sessions {
   public void openStdio(InputStream in, OutputStream out) {
     StdioSession session = new StdioSession(dispatcher, in, out, open::remove, limits, droppedEvents);
     open.add(session);
-    session.send(greeting);
+    greet(session);
     session.start();
   }
 
