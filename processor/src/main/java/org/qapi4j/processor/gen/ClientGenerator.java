@@ -151,12 +151,12 @@ public final class ClientGenerator {
           .addParameters(call.parameters)
           .returns(blockingReturns);
       if (c.async()) {
-        blocking.addStatement("return qmp.callAsync($S, $L, $L, $L)", c.name(), call.arguments, call.result,
+        blocking.addStatement("return this.qmp.callAsync($S, $L, $L, $L)", c.name(), call.arguments, call.result,
             call.options);
       } else if (blockingReturns == TypeName.VOID) {
-        blocking.addStatement("qmp.call($S, $L, null, $L)", c.name(), call.arguments, call.options);
+        blocking.addStatement("this.qmp.call($S, $L, null, $L)", c.name(), call.arguments, call.options);
       } else {
-        blocking.addStatement("return qmp.call($S, $L, $L, $L)", c.name(), call.arguments, call.result,
+        blocking.addStatement("return this.qmp.call($S, $L, $L, $L)", c.name(), call.arguments, call.result,
             call.options);
       }
       clientType.addMethod(blocking.build());
@@ -165,7 +165,7 @@ public final class ClientGenerator {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(call.parameters)
           .returns(future)
-          .addStatement("return qmp.callAsync($S, $L, $L, $L)", c.name(), call.arguments,
+          .addStatement("return this.qmp.callAsync($S, $L, $L, $L)", c.name(), call.arguments,
               blockingReturns == TypeName.VOID && !c.async() ? CodeBlock.of("null") : call.result, call.options)
           .build());
     }
@@ -199,7 +199,8 @@ public final class ClientGenerator {
           .addModifiers(Modifier.PUBLIC)
           .addParameters(parameters)
           .returns(returns)
-          .addStatement(returns == TypeName.VOID ? "$L.$L($L)" : "return $L.$L($L)", field, c.javaMethod(), arguments)
+          .addStatement(returns == TypeName.VOID ? "this.$L.$L($L)" : "return this.$L.$L($L)", field, c.javaMethod(),
+              arguments)
           .build());
     }
     return CodeBlock.of("this.$L = new $T(qmp, options);\n", field, owner);
@@ -270,13 +271,18 @@ public final class ClientGenerator {
   /** The call of command {@code c}; the table of its arguments, if it has any, goes to {@code client}. */
   private Call call(CommandDef c, ClassName client, TypeSpec.Builder clientType, Tables.FieldNames fieldNames) {
     List<com.palantir.javapoet.ParameterSpec> parameters = parameters(c);
+    // The lambdas' parameters must differ from the method's (QEMU has arguments named 'options').
+    LocalNames names = new LocalNames();
+    parameters.forEach(p -> names.newName(p.name()));
+    String out = names.newName("out");
+    String parser = names.newName("p");
     CodeBlock arguments;
     Definition data = c.data().map(marshalling::definition).orElse(null);
     if (data == null) {
       arguments = CodeBlock.of("null");
     } else if (c.boxed()) {
-      arguments = CodeBlock.of("out -> $L",
-          stripSemicolon(marshalling.write(TypeRef.named(data.name()), "out", "arguments")));
+      arguments = CodeBlock.of("$L -> $L", out,
+          stripSemicolon(marshalling.write(TypeRef.named(data.name()), out, "arguments")));
     } else {
       List<Member> members = ((StructDef) data).members();
       String field = fieldNames.of(c.name());
@@ -286,13 +292,14 @@ public final class ClientGenerator {
       for (Member m : members) {
         values.append(", ").append(m.javaName());
       }
-      arguments = CodeBlock.of("out -> $T.$L.write(out$L)", client, field, values);
+      arguments = CodeBlock.of("$L -> $T.$L.write($L$L)", out, client, field, out, values);
     }
     CodeBlock result = c.returns()
-        .map(r -> CodeBlock.of("p -> $L", marshalling.read(r, "p", CodeBlock.of("$S", "return"),
+        .map(r -> CodeBlock.of("$L -> $L", parser, marshalling.read(r, parser, CodeBlock.of("$S", "return"),
             CodeBlock.of("$S", "return"))))
-        .orElse(CodeBlock.of("p -> null"));
-    CodeBlock options = CodeBlock.of("options");
+        .orElse(CodeBlock.of("$L -> null", parser));
+    // this.: a parameter may be named as a field (QEMU's blockdev-reopen takes 'options').
+    CodeBlock options = CodeBlock.of("this.options");
     if (c.allowOob()) {
       options = CodeBlock.of("$L.oob(true)", options);
     }

@@ -636,7 +636,14 @@ public final class QmpClient implements AutoCloseable {
     Call call = start(command, arguments, options, false);
     byte[] reply;
     try {
-      reply = call.reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (!timeout.isNegative() && !timeout.isZero()) {
+        reply = call.reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } else if (call.successResponse) {
+        // A deadline of zero has passed before any reply can come, however fast the server.
+        throw new TimeoutException();
+      } else {
+        reply = call.reply.get();
+      }
     } catch (TimeoutException e) {
       pending.remove(call.id, call);
       QmpTimeoutException t = timedOut(call, timeout);
@@ -671,6 +678,13 @@ public final class QmpClient implements AutoCloseable {
     } catch (RuntimeException e) {
       future.completeExceptionally(e);
       return future;
+    }
+    if (call.successResponse && (timeout.isZero() || timeout.isNegative())) {
+      // A deadline of zero has passed before any reply can come, however fast the server.
+      pending.remove(call.id, call);
+      if (call.reply.completeExceptionally(timedOut(call, timeout))) {
+        agentFinished(call, true);
+      }
     }
     if (call.reply.isDone()) {
       complete(future, call, result, untyped);

@@ -179,7 +179,7 @@ class GuestAgentFakeTest {
       try (QmpClient client = connect(s, new CopyOnWriteArrayList<>())) {
         // B first: in flight whenever A times out, however slow this thread is
         CompletableFuture<JsonValue> b = client.executeAsync("B", null);
-        CompletableFuture<JsonValue> a = client.executeAsync("A", null, CallOptions.withTimeout(Duration.ofMillis(100)));
+        CompletableFuture<JsonValue> a = client.executeAsync("A", null, CallOptions.withTimeout(Duration.ofSeconds(1)));
         ExecutionException x = assertThrows(ExecutionException.class, () -> a.get(10, TimeUnit.SECONDS));
         assertInstanceOf(QmpTimeoutException.class, x.getCause());
         CompletableFuture<JsonValue> cf = client.executeAsync("C", null);

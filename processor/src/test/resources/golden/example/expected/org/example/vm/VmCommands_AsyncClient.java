@@ -33,16 +33,16 @@ public final class VmCommands_AsyncClient implements VmCommands_Async {
 
   @Override
   public CompletableFuture<StatusInfo> queryStatus() {
-    return qmp.callAsync("query-status", null, p -> VmCommands_Marshal.readStatusInfo(p, "return"), options);
+    return this.qmp.callAsync("query-status", null, p -> VmCommands_Marshal.readStatusInfo(p, "return"), this.options);
   }
 
   @Override
   public CompletableFuture<Void> balloon(long value) {
-    return qmp.callAsync("balloon", out -> VmCommands_Client.BALLOON.write(out, value), null, options);
+    return this.qmp.callAsync("balloon", out -> VmCommands_Client.BALLOON.write(out, value), null, this.options);
   }
 
   @Override
   public CompletableFuture<Void> screendump(String filename, String device) {
-    return qmp.callAsync("screendump", out -> VmCommands_Client.SCREENDUMP.write(out, filename, device), null, options);
+    return this.qmp.callAsync("screendump", out -> VmCommands_Client.SCREENDUMP.write(out, filename, device), null, this.options);
   }
 }

@@ -39,16 +39,16 @@ public final class VmCommands_Client implements VmCommands {
 
   @Override
   public StatusInfo queryStatus() {
-    return qmp.call("query-status", null, p -> VmCommands_Marshal.readStatusInfo(p, "return"), options);
+    return this.qmp.call("query-status", null, p -> VmCommands_Marshal.readStatusInfo(p, "return"), this.options);
   }
 
   @Override
   public void balloon(long value) {
-    qmp.call("balloon", out -> VmCommands_Client.BALLOON.write(out, value), null, options);
+    this.qmp.call("balloon", out -> VmCommands_Client.BALLOON.write(out, value), null, this.options);
   }
 
   @Override
   public void screendump(String filename, String device) {
-    qmp.call("screendump", out -> VmCommands_Client.SCREENDUMP.write(out, filename, device), null, options);
+    this.qmp.call("screendump", out -> VmCommands_Client.SCREENDUMP.write(out, filename, device), null, this.options);
   }
 }
