@@ -124,6 +124,32 @@ public final class Peers {
   }
 
   /**
+   * Waits until {@code process} has made the file {@code path} (a socket it listens on), watching
+   * its directory: no polling. Fails if the process ends first or {@code timeout} passes.
+   */
+  public static void awaitFile(Path path, Process process, java.time.Duration timeout) throws IOException {
+    try (java.nio.file.WatchService watch = path.getFileSystem().newWatchService()) {
+      path.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!Files.exists(path)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !process.isAlive()) {
+          throw new IOException(process.info().command().orElse("the process") + " did not make " + path
+              + (process.isAlive() ? " within " + timeout : ": it ended with status " + process.exitValue()));
+        }
+        java.nio.file.WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + path, e);
+    }
+  }
+
+  /**
    * What the installed {@code qemu-system-x86_64 -M none -nodefaults -display none}, with
    * {@code extraArgs}, answers to {@code query-qmp-schema}: the reply's {@code return} value, as
    * QEMU printed it. Asked once per JVM for each set of arguments.

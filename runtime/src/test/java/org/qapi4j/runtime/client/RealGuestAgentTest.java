@@ -10,11 +10,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,26 +51,10 @@ class RealGuestAgentTest {
   void startAgent() throws Exception {
     Path binary = Peers.qemuGa();
     socket = dir.resolve("qga.sock");
-    try (WatchService watch = dir.getFileSystem().newWatchService()) {
-      dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-      agent = new ProcessBuilder(binary.toString(), "-m", "unix-listen", "-p", socket.toString(),
-          "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
-          .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (!Files.exists(socket)) { // the socket appears once the agent listens
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !agent.isAlive()) {
-          fail("qemu-ga did not create " + socket + ": " + Files.readString(dir.resolve("qga.log")));
-        }
-        var key = watch.poll(left, TimeUnit.NANOSECONDS);
-        if (key != null) {
-          key.pollEvents();
-          key.reset();
-        }
-      }
-    } catch (ClosedWatchServiceException e) {
-      throw new IOException(e);
-    }
+    agent = new ProcessBuilder(binary.toString(), "-m", "unix-listen", "-p", socket.toString(),
+        "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
+    Peers.awaitFile(socket, agent, WAIT);
   }
 
   @AfterEach

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,26 +38,10 @@ class RealQemuTest {
   void startQemu() throws Exception {
     Path binary = Peers.qemuSystem();
     socket = dir.resolve("qmp.sock");
-    try (WatchService watch = dir.getFileSystem().newWatchService()) {
-      dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE);
-      qemu = new ProcessBuilder(binary.toString(), "-M", "none", "-nodefaults", "-display", "none",
-          "-qmp", "unix:" + socket + ",server=on,wait=off")
-          .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
-      long deadline = System.nanoTime() + WAIT.toNanos();
-      while (!Files.exists(socket)) { // the socket appears once QEMU listens
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !qemu.isAlive()) {
-          fail("QEMU did not create " + socket + ": " + Files.readString(dir.resolve("qemu.log")));
-        }
-        var key = watch.poll(left, TimeUnit.NANOSECONDS);
-        if (key != null) {
-          key.pollEvents();
-          key.reset();
-        }
-      }
-    } catch (ClosedWatchServiceException e) {
-      throw new IOException(e);
-    }
+    qemu = new ProcessBuilder(binary.toString(), "-M", "none", "-nodefaults", "-display", "none",
+        "-qmp", "unix:" + socket + ",server=on,wait=off")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
+    Peers.awaitFile(socket, qemu, WAIT);
   }
 
   @AfterEach
