@@ -772,6 +772,8 @@ public final class QmpClient implements AutoCloseable {
       call.reply.completeExceptionally(closed.copy());
       return call;
     }
+    // The only call in flight (a caller making one call at a time) is written by the caller itself;
+    // with others in flight, the I/O thread writes them all, several a system call.
     Runnable written = call.successResponse ? null : () -> {
       pending.remove(id, call);
       if (agent != null) {
@@ -780,7 +782,8 @@ public final class QmpClient implements AutoCloseable {
       }
       call.reply.complete(null);
     };
-    if (!(agent != null ? agent.send(id, request, written) : transport.send(request, written))) {
+    if (!(agent != null ? agent.send(id, request, written)
+        : transport.send(request, written, pending.size() == 1))) {
       pending.remove(id, call);
       QmpConnectionException c = closedBy;
       call.reply.completeExceptionally(c != null ? c.copy() : new QmpConnectionException("the connection is closed"));

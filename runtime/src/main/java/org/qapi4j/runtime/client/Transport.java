@@ -10,6 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -38,8 +41,8 @@ final class Transport {
     final ByteBuffer bytes;
     final Runnable written;
 
-    Outgoing(byte[] bytes, Runnable written) {
-      this.bytes = ByteBuffer.wrap(bytes);
+    Outgoing(ByteBuffer bytes, Runnable written) {
+      this.bytes = bytes;
       this.written = written;
     }
   }
@@ -54,9 +57,17 @@ final class Transport {
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ByteBuffer[] gather = new ByteBuffer[64];
+  /**
+   * Held while writing to the socket and taking written messages off {@link #output}, by the I/O
+   * thread ({@link #flush()}) and by a caller writing directly ({@link #send}): a caller writes its
+   * message itself only when nothing is queued before it.
+   */
+  private final Object writeLock = new Object();
   /** Set on the I/O thread once connected. */
   private SelectionKey key;
   private boolean connected;
+  /** {@link #connected}, for callers' threads. */
+  private volatile boolean writable;
 
   Transport(ClientIo io, SocketAddress address, Receiver receiver, TrafficLog log) throws IOException {
     this.io = io;
@@ -128,6 +139,7 @@ final class Transport {
 
   private void connected() {
     connected = true;
+    writable = true;
     receiver.connected();
     flush();
   }
@@ -176,10 +188,39 @@ final class Transport {
    * once the last byte went to the socket. False if the transport is closed.
    */
   boolean send(byte[] message, Runnable written) {
+    return send(message, written, false);
+  }
+
+  /**
+   * {@link #send(byte[], Runnable)}; with {@code direct}, the caller's thread writes the message
+   * itself when nothing is queued (and there is neither {@code written} nor a traffic log).
+   */
+  boolean send(byte[] message, Runnable written, boolean direct) {
     if (closed.get()) {
       return false;
     }
-    output.add(new Outgoing(message, written));
+    ByteBuffer bytes = ByteBuffer.wrap(message);
+    if (direct && written == null && log == null && writable && output.isEmpty() && !io.inThread()
+        && !Thread.currentThread().isInterrupted()) { // an interrupt during a write closes the channel
+      // Nothing queued: the caller writes its message itself, sparing a hand-over to the I/O thread
+      // (which is what a blocking call's round trip waits for most, on a busy machine).
+      synchronized (writeLock) {
+        if (output.isEmpty() && !closed.get()) {
+          try {
+            channel.write(bytes);
+          } catch (IOException e) {
+            io.execute(() -> fail("writing to " + address + " failed: " + e.getMessage(), e));
+            return true; // the end of the connection fails the call
+          }
+          if (!bytes.hasRemaining()) {
+            return true;
+          }
+        }
+        output.add(new Outgoing(bytes, null)); // the rest, for the I/O thread, or behind what is queued
+      }
+    } else {
+      output.add(new Outgoing(bytes, written));
+    }
     if (io.inThread()) {
       flush();
     } else if (flushScheduled.compareAndSet(false, true)) {
@@ -196,42 +237,51 @@ final class Transport {
     if (!connected || closed.get()) {
       return;
     }
-    try {
-      while (true) {
-        int n = 0;
-        for (Outgoing o : output) {
-          gather[n++] = o.bytes;
-          if (n == gather.length) {
+    List<Runnable> done = null;
+    IOException failure = null;
+    synchronized (writeLock) {
+      try {
+        while (true) {
+          int n = 0;
+          for (Outgoing o : output) {
+            gather[n++] = o.bytes;
+            if (n == gather.length) {
+              break;
+            }
+          }
+          if (n == 0) {
             break;
           }
-        }
-        if (n == 0) {
-          break;
-        }
-        channel.write(gather, 0, n);
-        java.util.Arrays.fill(gather, 0, n, null);
-        boolean all = true;
-        Outgoing head;
-        while ((head = output.peek()) != null && !head.bytes.hasRemaining()) {
-          output.poll();
-          if (log != null) {
-            byte[] m = head.bytes.array();
-            int from = m.length > 0 && m[0] == (byte) 0xFF ? 1 : 0; // a guest agent resync's 0xFF is not JSON
-            logSafely(true, java.util.Arrays.copyOfRange(m, from, Math.max(from, m.length - 2)));
+          channel.write(gather, 0, n);
+          Arrays.fill(gather, 0, n, null);
+          Outgoing head;
+          while ((head = output.peek()) != null && !head.bytes.hasRemaining()) {
+            output.poll();
+            if (log != null) {
+              byte[] m = head.bytes.array();
+              int from = m.length > 0 && m[0] == (byte) 0xFF ? 1 : 0; // a guest agent resync's 0xFF is not JSON
+              logSafely(true, Arrays.copyOfRange(m, from, Math.max(from, m.length - 2)));
+            }
+            if (head.written != null) {
+              if (done == null) {
+                done = new ArrayList<>();
+              }
+              done.add(head.written);
+            }
           }
-          if (head.written != null) {
-            head.written.run();
+          if (head != null) {
+            break; // the socket is full
           }
         }
-        if (head != null) {
-          all = false;
-        }
-        if (!all) {
-          break; // the socket is full
-        }
+      } catch (IOException e) {
+        failure = e;
       }
-    } catch (IOException e) {
-      fail("writing to " + address + " failed: " + e.getMessage(), e);
+    }
+    if (done != null) {
+      done.forEach(Runnable::run); // outside the lock: they complete calls
+    }
+    if (failure != null) {
+      fail("writing to " + address + " failed: " + failure.getMessage(), failure);
       return;
     }
     if (key != null && key.isValid()) {
@@ -262,6 +312,7 @@ final class Transport {
     if (!closed.compareAndSet(false, true)) {
       return false;
     }
+    writable = false;
     try {
       channel.close(); // also cancels the key
     } catch (IOException e) {
