@@ -49,7 +49,10 @@ import org.qapi4j.processor.read.JavaReader;
  * file generated for it has the root as its one originating element.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes("org.qapi4j.annotations.Schema")
+// Every annotation of the schema language is this processor's, and so is @Generated on the code
+// it generated (read again in the next round): it claims them, so that a build with -Xlint:all
+// -Werror does not fail on "No processor claimed any of these annotations".
+@SupportedAnnotationTypes({"org.qapi4j.annotations.*", "javax.annotation.processing.Generated"})
 public final class Qapi4jProcessor extends AbstractProcessor {
   /** Roots whose schema refers to a type that does not exist yet, retried next round. */
   private final Set<String> deferred = new LinkedHashSet<>();
@@ -155,7 +158,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
             "[qapi4j:unresolved] schema " + name + " refers to types that were never generated");
       }
     }
-    return false;
+    return true; // the annotations of org.qapi4j.annotations are this processor's
   }
 
   private void processRoot(TypeElement root) {
