@@ -178,8 +178,12 @@ public final class Qapi4jProcessor extends AbstractProcessor {
                 new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema, side))
                     .generate()))
             : null;
+    // The interfaces each commands interface extends, read here: javac's model is not for other threads.
+    Map<JavaType, List<JavaType>> supers = superinterfaces(schema);
+    java.util.Set<String> nested = new java.util.HashSet<>();
+    nestedNames(root, nested, new java.util.HashSet<>());
     java.util.concurrent.CompletableFuture<Others> others =
-        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined, side));
+        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined, side, supers, nested));
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(schema));
     phases.done("check");
@@ -302,7 +306,62 @@ public final class Qapi4jProcessor extends AbstractProcessor {
    */
   private record Others(List<Rendered> files, String introspection) {}
 
-  private static Others others(Schema schema, Set<String> defined, Directions.Side side) {
+  /**
+   * For each interface that declares commands, every interface it extends, directly or not: its
+   * client implements it, so it must implement their commands too.
+   */
+  private Map<JavaType, List<JavaType>> superinterfaces(Schema schema) {
+    Map<JavaType, List<JavaType>> result = new java.util.HashMap<>();
+    for (CommandDef c : schema.all(CommandDef.class)) {
+      c.javaSignature().ifPresent(sig -> result.computeIfAbsent(sig.owner(), owner -> {
+        List<JavaType> all = new ArrayList<>();
+        TypeElement type = processingEnv.getElementUtils().getTypeElement(owner.qualifiedName());
+        if (type != null) {
+          collectSuperinterfaces(type, all);
+        }
+        return all;
+      }));
+    }
+    return result;
+  }
+
+  /** The simple names of the types {@code type}, its nested types and its superinterfaces nest. */
+  private void nestedNames(TypeElement type, java.util.Set<String> into, java.util.Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (javax.lang.model.element.Element e : type.getEnclosedElements()) {
+      if (e instanceof TypeElement nested) {
+        into.add(nested.getSimpleName().toString());
+        nestedNames(nested, into, seen);
+      }
+    }
+    for (javax.lang.model.type.TypeMirror m : type.getInterfaces()) {
+      if (processingEnv.getTypeUtils().asElement(m) instanceof TypeElement t) {
+        nestedNames(t, into, seen);
+      }
+    }
+  }
+
+  private void collectSuperinterfaces(TypeElement type, List<JavaType> into) {
+    for (javax.lang.model.type.TypeMirror m : type.getInterfaces()) {
+      if (processingEnv.getTypeUtils().asElement(m) instanceof TypeElement t) {
+        String pkg = processingEnv.getElementUtils().getPackageOf(t).getQualifiedName().toString();
+        List<String> names = new ArrayList<>();
+        for (javax.lang.model.element.Element e = t; e instanceof TypeElement te; e = e.getEnclosingElement()) {
+          names.add(0, te.getSimpleName().toString());
+        }
+        JavaType jt = JavaType.of(pkg, names);
+        if (!into.contains(jt)) {
+          into.add(jt);
+          collectSuperinterfaces(t, into);
+        }
+      }
+    }
+  }
+
+  private static Others others(Schema schema, Set<String> defined, Directions.Side side,
+      Map<JavaType, List<JavaType>> supers, Set<String> nested) {
     String pkg = schema.javaRoot().orElseThrow().packageName();
     List<Rendered> files = new ArrayList<>();
     EmitterGenerator emitters = new EmitterGenerator(schema, defined);
@@ -313,9 +372,19 @@ public final class Qapi4jProcessor extends AbstractProcessor {
       }
     }
     if (side.client()) {
-      ClientGenerator clients = new ClientGenerator(schema, defined);
-      for (Map.Entry<JavaType, List<CommandDef>> group : clients.commandsByInterface().entrySet()) {
-        for (TypeSpec type : clients.commands(group.getKey(), group.getValue())) {
+      ClientGenerator clients = new ClientGenerator(schema, defined, nested);
+      Map<JavaType, List<CommandDef>> byInterface = clients.commandsByInterface();
+      for (Map.Entry<JavaType, List<CommandDef>> group : byInterface.entrySet()) {
+        // A client implements its interface whole: the commands it inherits too, in schema order.
+        List<JavaType> owners = new ArrayList<>(supers.getOrDefault(group.getKey(), List.of()));
+        owners.add(group.getKey());
+        List<CommandDef> defs = new ArrayList<>();
+        for (CommandDef c : schema.all(CommandDef.class)) {
+          if (c.javaSignature().isPresent() && owners.contains(c.javaSignature().get().owner())) {
+            defs.add(c);
+          }
+        }
+        for (TypeSpec type : clients.commands(group.getKey(), defs)) {
           files.add(render(group.getKey().packageName(), type));
         }
       }

@@ -36,12 +36,29 @@ public final class ClientGenerator {
   static final ClassName TYPED_EVENTS = ClassName.get("org.qapi4j.runtime.client", "TypedEvents");
   static final ClassName RECEIVED_EVENT = ClassName.get("org.qapi4j.runtime.client", "ReceivedEvent");
   static final ClassName COMPLETABLE_FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
+  /**
+   * The library's names the generated classes use: a client implements the schema's interface,
+   * whose nested types (a schema may name one {@code ObjectType}) would shadow their imports; those
+   * of them the schema's interfaces nest are written qualified ({@link #shadowed}).
+   */
+  public static final java.util.List<String> LIBRARY_NAMES = java.util.List.of("ObjectType", "NamedTypes", "EnumType", "ValueType", "Input",
+      "Output", "QmpClient", "CallOptions", "TypedEvents", "ReceivedEvent", "CompletableFuture", "Objects", "List",
+      "Set", "Map", "JsonGenerator", "JsonParser", "Generated", "Void");
 
   private final Schema schema;
   private final Marshalling marshalling;
   private final Tables tables;
 
+  /** The names of {@link #LIBRARY_NAMES} that a type nested in the schema's interfaces takes. */
+  private final String[] shadowed;
+
   public ClientGenerator(Schema schema, Set<String> defined) {
+    this(schema, defined, Set.of());
+  }
+
+  /** {@code nestedNames}: the simple names of the types the schema's interfaces nest (and inherit). */
+  public ClientGenerator(Schema schema, Set<String> defined, Set<String> nestedNames) {
+    this.shadowed = LIBRARY_NAMES.stream().filter(nestedNames::contains).toArray(String[]::new);
     this.schema = schema;
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
     this.tables = new Tables(schema, marshalling);
@@ -78,6 +95,7 @@ public final class ClientGenerator {
     ClassName async = asyncName(commands);
     ClassName client = clientName(commands);
     TypeSpec.Builder asyncType = TypeSpec.interfaceBuilder(async)
+        .alwaysQualify(shadowed)
         .addAnnotation(Poet.generated(schema.name()))
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("The commands of {@link $T} without blocking: each method sends its command and\n"
@@ -133,6 +151,7 @@ public final class ClientGenerator {
   /** A client class implementing {@code iface}: its connection, its call options, its constructors. */
   private TypeSpec.Builder clientClass(ClassName name, TypeName iface, String javadoc, TypeName subject) {
     return TypeSpec.classBuilder(name)
+        .alwaysQualify(shadowed)
         .addAnnotation(Poet.generated(schema.name()))
         .addAnnotation(Poet.suppressWarnings())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -203,6 +222,7 @@ public final class ClientGenerator {
     Tables.FieldNames fieldNames = new Tables.FieldNames();
     fieldNames.of("EVENTS");
     TypeSpec.Builder type = TypeSpec.classBuilder(name)
+        .alwaysQualify(shadowed)
         .addAnnotation(Poet.generated(schema.name()))
         .addAnnotation(Poet.suppressWarnings())
         .addModifiers(Modifier.PUBLIC)
