@@ -965,7 +965,11 @@ public final class JavaReader {
     if (type.getKind().isPrimitive()) {
       return JavaType.primitive(type.toString());
     }
-    DeclaredType declared = (DeclaredType) type;
+    if (!(type instanceof DeclaredType declared)) {
+      // A wildcard, a type variable, an array: in a schema the checks refuse (CompletionStage<?>),
+      // read before they are reported; Object stands for it.
+      return JavaType.of("java.lang", List.of("Object"));
+    }
     TypeElement element = (TypeElement) declared.asElement();
     List<String> simpleNames = new ArrayList<>();
     Element e = element;

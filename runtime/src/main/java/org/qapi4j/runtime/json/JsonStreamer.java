@@ -17,7 +17,8 @@ import java.util.List;
  * to a promising place to start again (a bracket, a brace, a control character or byte 0xFE/0xFF)
  * and the streamer forgets the message it was collecting. QEMU's limits apply: 64 MiB of token
  * text, 2 Mi tokens and a nesting depth of 1024 per message. A message nested too deep is answered
- * once (QEMU answers once per bracket that follows) and skipped to its end.
+ * once (QEMU answers once per bracket that follows) and skipped to its end, or to a lexical error
+ * (as QEMU forgets everything there): 0xFF resynchronises a client that never closed it.
  *
  * <p>What it holds, bounded: whitespace between tokens is dropped, as QEMU drops it (a message's
  * bytes are its tokens, back to back: {@code {"a": 1}} is handed over as {@code {"a":1}}); a
@@ -174,6 +175,7 @@ public final class JsonStreamer {
           && tokenBytes + (length - tokenStart) + 1 > MAX_TOKEN_SIZE) {
         // A token still being lexed counts at once: no input grows the buffer past the limit.
         state = State.RECOVERY;
+        skipDepth = 0; // as after a lexical error: the message (even one being skipped) is over
         emitError("JSON token size limit exceeded");
         again = true;
         continue; // this byte again, in recovery
@@ -341,6 +343,9 @@ public final class JsonStreamer {
     }
     String text = new String(buf, tokenStart, end - tokenStart, StandardCharsets.UTF_8);
     state = State.RECOVERY;
+    // QEMU forgets everything at a lexical error; so does the skipping of a message nested too deep,
+    // or a client could never resynchronise (with 0xFF) after one it did not finish.
+    skipDepth = 0;
     emitError("JSON parse error, stray '" + text + "'");
   }
 

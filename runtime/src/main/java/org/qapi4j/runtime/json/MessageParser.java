@@ -1,9 +1,5 @@
 package org.qapi4j.runtime.json;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +186,7 @@ public final class MessageParser {
                 cp = -1;
               }
             }
-            if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (!validCodepoint(cp)) {
               int len = Math.min(i, end + 1) - beg;
               throw new ParseError(
                   new String(buf, beg, len, StandardCharsets.UTF_8) + " is not a valid Unicode character");
@@ -203,12 +199,12 @@ public final class MessageParser {
         sb.append((char) c);
         i++;
       } else {
-        int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-        if (i + n > end) {
+        int cp = utf8Codepoint(i, end);
+        if (cp < 0) {
           throw new ParseError("invalid UTF-8 sequence in string");
         }
-        sb.append(utf8(i, n));
-        i += n;
+        sb.appendCodePoint(cp);
+        i = utf8End;
       }
     }
     return sb.toString();
@@ -230,15 +226,57 @@ public final class MessageParser {
     return v;
   }
 
-  private String utf8(int at, int n) throws ParseError {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      return decoder.decode(ByteBuffer.wrap(buf, at, n)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ParseError("invalid UTF-8 sequence in string");
+  /** Where the sequence {@link #utf8Codepoint} read ends. */
+  private int utf8End;
+
+  /**
+   * QEMU's {@code mod_utf8_codepoint()}: the code point of the UTF-8 sequence at {@code at}, or -1
+   * if it is not valid: a continuation byte first, one missing, an overlong form (except
+   * {@code C0 80}, U+0000 in QEMU's modified UTF-8), a surrogate, a noncharacter, beyond U+10FFFF.
+   */
+  private int utf8Codepoint(int at, int limit) {
+    int p = at;
+    int b = buf[p++] & 0xFF;
+    int cp;
+    if (b >= 0xFE || (b & 0x40) == 0) {
+      cp = -1; // impossible byte, or a continuation byte first
+    } else {
+      int len = 0;
+      int mask = 0x80;
+      for (; (b & mask) != 0; mask >>= 1) {
+        len++;
+      }
+      cp = b & (mask - 1);
+      for (int k = 1; k < len; k++) {
+        int next = p < limit ? buf[p] & 0xFF : 0;
+        if ((next & 0xC0) != 0x80) {
+          utf8End = p;
+          return -1; // continuation byte missing
+        }
+        p++;
+        cp = (cp << 6) | (next & 0x3F);
+      }
+      if (!validCodepoint(cp)) {
+        cp = -1;
+      } else if (cp < MIN_CODEPOINT[len - 2] && !(cp == 0 && len == 2)) {
+        cp = -1; // overlong, and not C0 80
+      }
     }
+    utf8End = p;
+    return cp;
+  }
+
+  /** The smallest code point of a sequence of 2, 3, 4, 5 and 6 bytes. */
+  private static final int[] MIN_CODEPOINT = {0x80, 0x800, 0x10000, 0x200000, 0x4000000};
+
+  /** QEMU's {@code is_valid_codepoint()}: not a surrogate, not a noncharacter, at most U+10FFFF. */
+  static boolean validCodepoint(int cp) {
+    if (cp < 0 || cp > 0x10FFFF) {
+      return false;
+    }
+    if ((cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE) {
+      return false; // noncharacter
+    }
+    return cp < 0xD800 || cp > 0xDFFF;
   }
 }

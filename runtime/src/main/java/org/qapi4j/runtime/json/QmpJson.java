@@ -141,7 +141,7 @@ public final class QmpJson {
    * Whether an integer's text (JSON's: an optional minus, no leading zero) is within
    * {@code [-2^63, 2^64-1]}: by its number of digits, then comparing the digits as strings.
    */
-  static boolean fitsInt64OrUint64(String text) {
+  public static boolean fitsInt64OrUint64(String text) {
     boolean negative = text.startsWith("-");
     int digits = text.length() - (negative ? 1 : 0);
     String bound = negative ? INT64_MIN_DIGITS : UINT64_MAX_DIGITS;

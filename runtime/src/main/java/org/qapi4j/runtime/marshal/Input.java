@@ -1,6 +1,5 @@
 package org.qapi4j.runtime.marshal;
 
-import java.math.BigInteger;
 import java.util.Map;
 import org.qapi4j.runtime.QmpError;
 import tools.jackson.core.JsonParser;
@@ -18,9 +17,20 @@ import tools.jackson.core.JsonToken;
  * member name, or for a list element (where QEMU prints {@code null}) its path.
  */
 public final class Input {
-  private static final JsonFactory EMPTY = new JsonFactory();
+  /**
+   * For captured values and empty arguments: the limits of {@link org.qapi4j.runtime.json.QmpJson}'s
+   * parser (a captured value is part of a request it read), not Jackson's defaults (1,000 digits).
+   */
+  private static final JsonFactory EMPTY = JsonFactory.builder()
+      .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(org.qapi4j.runtime.json.JsonStreamer.MAX_NESTING + 8)
+          .maxStringLength(org.qapi4j.runtime.json.JsonStreamer.MAX_TOKEN_SIZE)
+          .maxNumberLength(org.qapi4j.runtime.json.JsonStreamer.MAX_TOKEN_SIZE)
+          .build())
+      .streamWriteConstraints(tools.jackson.core.StreamWriteConstraints.builder()
+          .maxNestingDepth(org.qapi4j.runtime.json.QmpJson.MAX_WRITE_NESTING).build())
+      .build();
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
-  private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   /**
    * True while a client reads a reply or an event ({@link #tolerantly}): what a newer server may
@@ -114,7 +124,40 @@ public final class Input {
   public static byte[] capture(JsonParser p) {
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
     try (tools.jackson.core.JsonGenerator g = EMPTY.createGenerator(tools.jackson.core.ObjectWriteContext.empty(), bytes)) {
-      g.copyCurrentStructure(p);
+      // Not copyCurrentStructure(): it copies numbers as values (1e400 becomes "Infinity", -0 becomes
+      // 0); their text is what QEMU reads, so it is copied as it was sent.
+      int depth = 0;
+      JsonToken t = p.currentToken();
+      while (true) {
+        switch (t) {
+          case START_OBJECT -> {
+            g.writeStartObject();
+            depth++;
+          }
+          case END_OBJECT -> {
+            g.writeEndObject();
+            depth--;
+          }
+          case START_ARRAY -> {
+            g.writeStartArray();
+            depth++;
+          }
+          case END_ARRAY -> {
+            g.writeEndArray();
+            depth--;
+          }
+          case PROPERTY_NAME -> g.writeName(p.currentName());
+          case VALUE_STRING -> g.writeString(p.getString());
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getString());
+          case VALUE_TRUE -> g.writeBoolean(true);
+          case VALUE_FALSE -> g.writeBoolean(false);
+          default -> g.writeNull();
+        }
+        if (depth == 0) {
+          break;
+        }
+        t = p.nextToken();
+      }
     }
     return bytes.toByteArray();
   }
@@ -191,7 +234,9 @@ public final class Input {
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       throw invalidType(path, "number");
     }
-    return org.qapi4j.runtime.json.QmpJson.toDouble(p.getString()); // as strtod, linear in the length
+    double d = org.qapi4j.runtime.json.QmpJson.toDouble(p.getString()); // as strtod, linear in the length
+    // An integer token is an integer to QEMU, converted to double: -0 is 0 (a float -0.0 stays -0.0).
+    return t == JsonToken.VALUE_NUMBER_INT && d == 0 ? 0.0 : d;
   }
 
   /** QAPI {@code null}: only JSON {@code null}. */
@@ -273,24 +318,20 @@ public final class Input {
   /**
    * QAPI {@code uint64} and {@code size}: an integer from 0 to 2^64-1, returned as the {@code long}
    * with the same 64 bits (read it with {@link Long#toUnsignedString(long)}). QEMU accepts a
-   * negative number here and wraps it; qapi4j rejects it.
+   * negative number here and wraps it; qapi4j rejects it ({@code expects uint64_t}). What is not
+   * an integer of 64 bits at all (a string, a fraction, 2^64) is refused as QEMU's
+   * {@code qobject_input_type_uint64()} refuses it: {@code Parameter 'PATH' expects uint64}.
    */
   public static long uint64(JsonParser p, String path, String name) {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw invalidType(path, "integer");
-    }
-    if (p.getString().length() > 21) {
-      // Decided on the length: no arbitrary-precision arithmetic on a client's million digits.
-      throw invalidType(path, "integer");
-    }
-    BigInteger v = p.getBigIntegerValue();
-    if (v.bitLength() > 64) {
-      throw invalidType(path, "integer");
-    }
-    if (v.signum() < 0 || v.compareTo(UINT64_MAX) > 0) {
-      throw outOfRange(name, "uint64_t");
-    }
-    return v.longValue();
+    return unsigned(p, path, name, -1L, "uint64_t");
+  }
+
+  /**
+   * QEMU's {@code Parameter 'PATH' expects uint64}: an unsigned integer of any size given something
+   * that is not an integer in [-2^63, 2^64-1] (its full path, where range errors print the name).
+   */
+  public static QmpError notUint64(String path) {
+    return new QmpError("Parameter '" + path + "' expects uint64");
   }
 
   public static long uint32(JsonParser p, String path, String name) {
@@ -305,23 +346,32 @@ public final class Input {
     return (short) unsigned(p, path, name, 0xFF, "uint8_t");
   }
 
+  /**
+   * QEMU's {@code visit_type_uintN()} over {@code qobject_input_type_uint64()}: a value that is not
+   * an integer of 64 bits (signed or not) is {@code expects uint64}, by path; a negative one, or
+   * one above {@code max} (unsigned), {@code expects cType}, by name.
+   */
   private static long unsigned(JsonParser p, String path, String name, long max, String cType) {
     if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw invalidType(path, "integer");
+      throw notUint64(path);
     }
-    if (p.getString().length() > 21) {
-      // Decided on the length: no arbitrary-precision arithmetic on a client's million digits.
-      throw invalidType(path, "integer");
+    String text = p.getString();
+    // Decided on the text: no arbitrary-precision arithmetic on a client's million digits.
+    if (!org.qapi4j.runtime.json.QmpJson.fitsInt64OrUint64(text)) {
+      throw notUint64(path);
     }
-    BigInteger v = p.getBigIntegerValue();
-    if (v.bitLength() > 64) {
-      throw invalidType(path, "integer");
-    }
-    // QEMU wraps a negative value to 64 bits and then finds it too large: the error names cType.
-    if (v.signum() < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
+    if (text.startsWith("-")) {
+      if (text.equals("-0")) {
+        return 0;
+      }
+      // QEMU wraps a negative value to 64 bits and then finds it too large (a uint64 it keeps).
       throw outOfRange(name, cType);
     }
-    return v.longValue();
+    long v = Long.parseUnsignedLong(text);
+    if (Long.compareUnsigned(v, max) > 0) {
+      throw outOfRange(name, cType);
+    }
+    return v;
   }
 
   /** An enum value by wire name; {@code values} maps every wire name to its constant. */

@@ -44,7 +44,8 @@ class InputTest {
         error(() -> Input.int64(at("9223372036854775808"), "v")));
     assertEquals(Long.MAX_VALUE, Input.int64(at("9223372036854775807"), "v"));
     assertEquals(-1L, Input.uint64(at("18446744073709551615"), "v", "v"));
-    assertEquals("Invalid parameter type for 'v', expected: integer",
+    // QEMU's qobject_input_type_uint64(): not an integer of 64 bits, by its full path.
+    assertEquals("Parameter 'v' expects uint64",
         error(() -> Input.uint64(at("18446744073709551616"), "v", "v")));
   }
 
