@@ -45,7 +45,7 @@ class GuestAgentClientTest {
     agent = new ProcessBuilder(Peers.qemuGa().toString(), "-m", "unix-listen", "-p", socket.toString(),
         "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
         .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
-    Peers.awaitFile(socket, agent, Duration.ofSeconds(10));
+    Peers.awaitSocket(socket, agent, Duration.ofSeconds(10));
   }
 
   @AfterEach

@@ -150,6 +150,33 @@ public final class Peers {
   }
 
   /**
+   * Waits until {@code process} listens on the unix socket {@code path}: the file appears when the
+   * socket is bound ({@link #awaitFile}), and connections are refused for the moment between that
+   * and {@code listen()}, which no event tells: that moment is waited out with a few connection
+   * attempts, 1 ms apart and more. The probing connection is closed at once.
+   */
+  public static void awaitSocket(Path path, Process process, java.time.Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    awaitFile(path, process, timeout);
+    for (long pause = 1; ; pause = Math.min(pause * 2, 50)) {
+      try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+        c.connect(java.net.UnixDomainSocketAddress.of(path));
+        return;
+      } catch (java.net.ConnectException e) {
+        if (System.nanoTime() > deadline || !process.isAlive()) {
+          throw new IOException(path + " refuses connections", e);
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while waiting for " + path, ie);
+        }
+      }
+    }
+  }
+
+  /**
    * What the installed {@code qemu-system-x86_64 -M none -nodefaults -display none}, with
    * {@code extraArgs}, answers to {@code query-qmp-schema}: the reply's {@code return} value, as
    * QEMU printed it. Asked once per JVM for each set of arguments.

@@ -54,7 +54,7 @@ class RealGuestAgentTest {
     agent = new ProcessBuilder(binary.toString(), "-m", "unix-listen", "-p", socket.toString(),
         "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
         .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
-    Peers.awaitFile(socket, agent, WAIT);
+    Peers.awaitSocket(socket, agent, WAIT);
   }
 
   @AfterEach

@@ -41,7 +41,7 @@ class RealQemuTest {
     qemu = new ProcessBuilder(binary.toString(), "-M", "none", "-nodefaults", "-display", "none",
         "-qmp", "unix:" + socket + ",server=on,wait=off")
         .redirectErrorStream(true).redirectOutput(dir.resolve("qemu.log").toFile()).start();
-    Peers.awaitFile(socket, qemu, WAIT);
+    Peers.awaitSocket(socket, qemu, WAIT);
   }
 
   @AfterEach
