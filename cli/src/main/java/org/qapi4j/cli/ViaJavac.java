@@ -19,6 +19,7 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.qapi4j.processor.Qapi4jProcessor;
+import org.qapi4j.processor.gen.Directions;
 
 /**
  * Compiles Java sources (an imported schema) in-process with javac and the qapi4j processor, in a
@@ -36,7 +37,10 @@ final class ViaJavac {
 
   private ViaJavac() {}
 
-  /** Compiles {@code files} (relative path to source) with {@code -Aqapi4j.defined=defined}. */
+  /**
+   * Compiles {@code files} (relative path to source) with {@code -Aqapi4j.defined=defined}, the
+   * server's side of the generated code.
+   */
   static Result compile(Map<String, String> files, Set<String> defined, Path scratch) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
@@ -62,6 +66,9 @@ final class ViaJavac {
           "-d", out.toString(),
           "-s", gen.toString(),
           "-Xmaxerrs", "10000",
+          // The server's side only: what the rules check, in half the marshalling code (the
+          // clients are built from the same model and tables; the qemu module compiles them).
+          "-A" + Directions.SIDE_OPTION + "=server",
           "-A" + Qapi4jProcessor.DEFINED_OPTION + "=" + String.join(",", defined));
       JavaCompiler.CompilationTask task = javac.getTask(
           new StringWriter(), fm, diagnostics, options, null, fm.getJavaFileObjectsFromPaths(sources));
