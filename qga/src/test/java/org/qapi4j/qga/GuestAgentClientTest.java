@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,17 +77,16 @@ class GuestAgentClientTest {
 
   /**
    * qemu-ga keeps one parser for all its connections: what one left half-written, the next
-   * finishes. A client that connects after garbage resynchronises (0xFF, guest-sync-delimited)
-   * and then talks normally.
+   * finishes. A client that connects after a half-written request resynchronises (0xFF,
+   * guest-sync-delimited) and then talks normally. (Bytes that make the agent answer are left out:
+   * its answers would race the first connection's end. The runtime's RealGuestAgentTest sends
+   * random bytes, then resynchronises, on one connection.)
    */
   @Test
-  void garbageOnTheChannelThenAResync() throws Exception {
-    byte[] noise = new byte[512];
-    new Random(42).nextBytes(noise);
+  void halfARequestLeftOnTheChannelThenAResync() throws Exception {
     try (SocketChannel raw = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       raw.connect(UnixDomainSocketAddress.of(socket));
       raw.write(ByteBuffer.wrap("{\"execute\": \"guest-info\", \"arguments\": {\"x\": [1, \"two".getBytes(StandardCharsets.UTF_8)));
-      raw.write(ByteBuffer.wrap(noise));
     }
     try (QmpClient ga = QmpClient.connectGuestAgent(UnixDomainSocketAddress.of(socket), Duration.ofSeconds(10))) {
       QapiSchema agent = ga.commands(QapiSchema.class);
