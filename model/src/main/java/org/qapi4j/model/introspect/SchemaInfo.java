@@ -28,8 +28,8 @@ import org.qapi4j.model.Variant;
  * type names masked as numbers in that order ({@code "0"} is usually the empty object); every
  * integer type shown as {@code int}; array types as {@code [T]}.
  *
- * <p>The entries keep their conditions; {@link #render(Set)} evaluates them against the symbols a
- * configuration defines. Numbering does not depend on them.
+ * <p>The entries keep their conditions; {@link #render(Schema, boolean, Set)} evaluates them
+ * against the symbols a configuration defines. Numbering does not depend on them.
  */
 public final class SchemaInfo {
   /** The name QEMU gives the object type without members, the arguments of a command without any. */

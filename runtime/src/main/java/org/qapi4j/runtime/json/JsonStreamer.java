@@ -29,7 +29,7 @@ import java.util.List;
  * shrinks back after a large message.
  *
  * <p>The text of a lexical error ends at the token's first NUL byte, as QEMU's (a C string):
- * {@code {"a\0} is {@code stray '"a'}, a NUL alone {@code stray ''}. Recovery skips tabs, as
+ * <code>{"a\0</code> is {@code stray '"a'}, a NUL alone {@code stray ''}. Recovery skips tabs, as
  * QEMU's does, but stops at any other control character.
  *
  * <p>Not thread-safe: one streamer per session, fed by one thread.
