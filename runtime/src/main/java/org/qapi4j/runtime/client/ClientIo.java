@@ -135,6 +135,10 @@ final class ClientIo {
   private static void runSafely(Runnable task) {
     try {
       task.run();
+    } catch (java.nio.channels.CancelledKeyException e) {
+      // The connection was closed meanwhile (by a caller's thread, say) and its key cancelled:
+      // what the task was to do no longer matters, and its end has been told.
+      LOG.log(System.Logger.Level.DEBUG, "a client I/O task met a closed connection", e);
     } catch (RuntimeException | Error e) {
       LOG.log(System.Logger.Level.ERROR, "a client I/O task failed", e);
     }
