@@ -197,6 +197,9 @@ public final class Peers {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // A QEMU that hangs must not hang the build: after a minute it is killed, its output ends,
+    // and the exchange fails with what it got.
+    java.util.concurrent.CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(p::destroyForcibly);
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Writer out = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
       expect(in, "{\"QMP\": ");
