@@ -24,12 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
+import org.qapi4j.runtime.TestArguments;
 import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.ObjectReader;
-import tools.jackson.core.JsonParser;
 
 /** The client in the guest agent's dialect against the server in it ({@code QmpServer.Builder.guestAgent}). */
 @Timeout(60)
@@ -71,8 +69,8 @@ class GuestAgentServerClientTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("guest-sync-delimited", 0, a -> echo(id(a))),
-            new QmpCommand("guest-sync", 0, a -> echo(id(a))),
+            new QmpCommand("guest-sync-delimited", 0, a -> echo(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-sync", 0, a -> echo(TestArguments.int64(a, "id"))),
             new QmpCommand("guest-ping", 0, a -> {
               Input.noArguments(a);
               return ReplyWriter.EMPTY_OBJECT;
@@ -88,25 +86,6 @@ class GuestAgentServerClientTest {
 
   private static ReplyWriter echo(long id) {
     return g -> g.writeNumber(id);
-  }
-
-  private static long id(JsonParser arguments) {
-    ObjectReader r = new ObjectReader(Input.arguments(arguments), null);
-    long value = 0;
-    while (r.next()) {
-      try {
-        if (r.key().equals("id")) {
-          value = r.int64(0);
-        } else {
-          r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, "id");
-    r.check();
-    return value;
   }
 
   @Test

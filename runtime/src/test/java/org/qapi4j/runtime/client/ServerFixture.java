@@ -12,9 +12,7 @@ import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.QmpEvent;
 import org.qapi4j.runtime.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
-import org.qapi4j.runtime.marshal.Input;
-import org.qapi4j.runtime.marshal.ObjectReader;
-import tools.jackson.core.JsonParser;
+import org.qapi4j.runtime.TestArguments;
 
 /**
  * An in-process server with a test dispatch table:
@@ -62,13 +60,13 @@ final class ServerFixture implements AutoCloseable {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("echo-int", 0, a -> data("value", int64(a, "value"))),
+            new QmpCommand("echo-int", 0, a -> data("value", TestArguments.int64(a, "value"))),
             new QmpCommand("tick", 0, a -> {
-              sink[0].emit(new QmpEvent("TICK", data("value", int64(a, "value"))));
+              sink[0].emit(new QmpEvent("TICK", data("value", TestArguments.int64(a, "value"))));
               return ReplyWriter.EMPTY_OBJECT;
             }),
             new QmpCommand("delete", 0, a -> {
-              String id = str(a, "id");
+              String id = TestArguments.str(a, "id");
               sink[0].emit(new QmpEvent("DELETED", out -> {
                 out.writeStartObject();
                 out.writeName("device");
@@ -93,44 +91,6 @@ final class ServerFixture implements AutoCloseable {
       out.writeNumber(value);
       out.writeEndObject();
     };
-  }
-
-  private static long int64(JsonParser arguments, String name) {
-    ObjectReader r = new ObjectReader(Input.arguments(arguments), null);
-    long value = 0;
-    while (r.next()) {
-      try {
-        if (r.key().equals(name)) {
-          value = r.int64(0);
-        } else {
-          r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, name);
-    r.check();
-    return value;
-  }
-
-  private static String str(JsonParser arguments, String name) {
-    ObjectReader r = new ObjectReader(Input.arguments(arguments), null);
-    String value = null;
-    while (r.next()) {
-      try {
-        if (r.key().equals(name)) {
-          value = r.str(0);
-        } else {
-          r.unexpected();
-        }
-      } catch (QmpError e) {
-        r.invalid(e);
-      }
-    }
-    r.require(0, name);
-    r.check();
-    return value;
   }
 
   @Override
