@@ -27,12 +27,6 @@ import org.qapi4j.testsupport.Peers;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class GuestAgentClientTest {
-  /** Never run on the host: blocked, so that a mistake cannot power it down or change it. */
-  private static final String BLOCKED = "guest-shutdown,guest-suspend-disk,guest-suspend-ram,guest-suspend-hybrid,"
-      + "guest-set-time,guest-set-user-password,guest-set-vcpus,guest-set-memory-blocks,guest-fsfreeze-freeze,"
-      + "guest-fsfreeze-freeze-list,guest-fstrim,guest-exec,guest-file-open,guest-ssh-add-authorized-keys,"
-      + "guest-ssh-remove-authorized-keys";
-
   @TempDir Path dir;
 
   private Process agent;
@@ -40,11 +34,8 @@ class GuestAgentClientTest {
 
   @BeforeEach
   void start() throws Exception {
+    agent = Peers.startQemuGa(dir);
     socket = dir.resolve("qga.sock");
-    agent = new ProcessBuilder(Peers.qemuGa().toString(), "-m", "unix-listen", "-p", socket.toString(),
-        "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
-    Peers.awaitSocket(socket, agent, Duration.ofSeconds(10));
   }
 
   @AfterEach

@@ -185,21 +185,10 @@ class GuestAgentServerTest {
   /** The same inputs to qemu-ga and to the server: every byte of their answers is the same. */
   @Test
   void sideBySideWithQemuGa() throws Exception {
-    Path binary = Peers.qemuGa();
     Path agentDir = Files.createDirectory(dir.resolve("qga"));
     Path agentSocket = agentDir.resolve("qga.sock");
-    Process agent = new ProcessBuilder(binary.toString(), "-m", "unix-listen", "-p", agentSocket.toString(),
-        "-t", agentDir.toString(), "-f", agentDir.resolve("qga.pid").toString(),
-        "-b", "guest-shutdown,guest-suspend-disk,guest-suspend-ram,guest-suspend-hybrid,guest-exec,guest-file-open")
-        .redirectErrorStream(true).redirectOutput(agentDir.resolve("qga.log").toFile()).start();
+    Process agent = Peers.startQemuGa(agentDir);
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!Files.exists(agentSocket)) {
-        if (System.nanoTime() > deadline || !agent.isAlive()) {
-          fail("qemu-ga did not create its socket: " + Files.readString(agentDir.resolve("qga.log")));
-        }
-        Thread.sleep(10);
-      }
       List<String> fromAgent;
       List<String> fromServer;
       try (Wire a = Wire.connect(agentSocket); Wire s = Wire.connect(serverSocket)) {

@@ -177,6 +177,29 @@ public final class Peers {
   }
 
   /**
+   * The commands of the guest agent that could change the host it runs on (power it down, set its
+   * clock, run or write things): blocked ({@code qemu-ga -b}) wherever a test starts the agent.
+   */
+  public static final String QEMU_GA_BLOCKED = "guest-shutdown,guest-suspend-disk,guest-suspend-ram,"
+      + "guest-suspend-hybrid,guest-set-time,guest-set-user-password,guest-set-vcpus,guest-set-memory-blocks,"
+      + "guest-fsfreeze-freeze,guest-fsfreeze-freeze-list,guest-fstrim,guest-exec,guest-file-open,"
+      + "guest-ssh-add-authorized-keys,guest-ssh-remove-authorized-keys";
+
+  /**
+   * The installed guest agent, run on this machine as a guest's would be, listening on
+   * {@code dir/qga.sock} ({@code qemu-ga -m unix-listen}, its state, pid file and log in
+   * {@code dir}, {@link #QEMU_GA_BLOCKED} blocked), once it listens; skips without it.
+   */
+  public static Process startQemuGa(Path dir) throws IOException {
+    Path socket = dir.resolve("qga.sock");
+    Process agent = new ProcessBuilder(qemuGa().toString(), "-m", "unix-listen", "-p", socket.toString(),
+        "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", QEMU_GA_BLOCKED)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
+    awaitSocket(socket, agent, java.time.Duration.ofSeconds(10));
+    return agent;
+  }
+
+  /**
    * What the installed {@code qemu-system-x86_64 -M none -nodefaults -display none}, with
    * {@code extraArgs}, answers to {@code query-qmp-schema}: the reply's {@code return} value, as
    * QEMU printed it. Asked once per JVM for each set of arguments.

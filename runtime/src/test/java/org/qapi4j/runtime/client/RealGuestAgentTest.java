@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,24 +35,14 @@ import org.qapi4j.testsupport.Peers;
 @Timeout(60)
 class RealGuestAgentTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
-  /** Never run on the host: blocked, so that a mistake cannot power it down. */
-  private static final String BLOCKED = "guest-shutdown,guest-suspend-disk,guest-suspend-ram,guest-suspend-hybrid,"
-      + "guest-set-time,guest-set-user-password,guest-set-vcpus,guest-set-memory-blocks,guest-fsfreeze-freeze,"
-      + "guest-fsfreeze-freeze-list,guest-fstrim,guest-exec,guest-file-open,guest-ssh-add-authorized-keys,"
-      + "guest-ssh-remove-authorized-keys";
-
   @TempDir Path dir;
   private Process agent;
   private Path socket;
 
   @BeforeEach
   void startAgent() throws Exception {
-    Path binary = Peers.qemuGa();
+    agent = Peers.startQemuGa(dir);
     socket = dir.resolve("qga.sock");
-    agent = new ProcessBuilder(binary.toString(), "-m", "unix-listen", "-p", socket.toString(),
-        "-t", dir.toString(), "-f", dir.resolve("qga.pid").toString(), "-b", BLOCKED)
-        .redirectErrorStream(true).redirectOutput(dir.resolve("qga.log").toFile()).start();
-    Peers.awaitSocket(socket, agent, WAIT);
   }
 
   @AfterEach
