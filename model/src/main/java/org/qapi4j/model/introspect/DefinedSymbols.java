@@ -174,46 +174,25 @@ public final class DefinedSymbols {
    * list, after that line and the list's position.
    */
   static List<String> parts(String entry) {
-    List<String> parts = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
+    List<String> line = new ArrayList<>();
     List<String> elements = new ArrayList<>();
-    int depth = 0;
     int list = -1;
-    int element = -1;
-    int copied = 0;
-    boolean inString = false;
-    for (int i = 0; i < entry.length(); i++) {
-      char ch = entry.charAt(i);
-      if (inString) {
-        if (ch == '\\') {
-          i++;
-        } else if (ch == '"') {
-          inString = false;
+    for (String member : children(entry, 0)) {
+      int value = member.indexOf("\": ") + 3; // after the key, a plain name
+      if (value > 2 && member.startsWith("[", value)) {
+        list++;
+        line.add(member.substring(0, value) + "[]");
+        for (String element : children(member, value)) {
+          elements.add(list + ":" + element);
         }
-      } else if (ch == '"') {
-        inString = true;
-      } else if (ch == '{' || ch == '[') {
-        if (depth++ == 1 && ch == '[') {
-          list++;
-          line.append(entry, copied, i + 1);
-          element = i + 1;
-        }
-      } else if (ch == '}' || ch == ']') {
-        if (--depth == 1 && ch == ']') {
-          if (i > element) {
-            elements.add(list + ":" + entry.substring(element, i).strip());
-          }
-          copied = i;
-          element = -1;
-        }
-      } else if (ch == ',' && depth == 2 && element >= 0) {
-        elements.add(list + ":" + entry.substring(element, i).strip());
-        element = i + 1;
+      } else {
+        line.add(member);
       }
     }
-    line.append(entry, copied, entry.length());
-    parts.add(line.toString());
-    elements.forEach(e -> parts.add(line + "\u0000" + e));
+    String emptied = "{" + String.join(", ", line) + "}";
+    List<String> parts = new ArrayList<>();
+    parts.add(emptied);
+    elements.forEach(e -> parts.add(emptied + "\u0000" + e));
     return parts;
   }
 
@@ -222,12 +201,22 @@ public final class DefinedSymbols {
    * with (QEMU and {@link QemuJson} write the same bytes for the same entry).
    */
   static List<String> entries(String reply) {
+    int open = reply.indexOf('[');
+    return open < 0 ? List.of() : children(reply, open);
+  }
+
+  /**
+   * The children of the array or object that opens at {@code open} in {@code text}: each element,
+   * or each {@code "key": value} member, as written between its separators, trimmed. Text past
+   * the end counts as the container's end.
+   */
+  private static List<String> children(String text, int open) {
     List<String> out = new ArrayList<>();
     int depth = 0;
-    int start = -1;
+    int start = open + 1;
     boolean inString = false;
-    for (int i = 0; i < reply.length(); i++) {
-      char ch = reply.charAt(i);
+    for (int i = open; i < text.length(); i++) {
+      char ch = text.charAt(i);
       if (inString) {
         if (ch == '\\') {
           i++;
@@ -237,15 +226,25 @@ public final class DefinedSymbols {
       } else if (ch == '"') {
         inString = true;
       } else if (ch == '{' || ch == '[') {
-        if (depth++ == 1) {
-          start = i;
-        }
+        depth++;
       } else if (ch == '}' || ch == ']') {
-        if (--depth == 1) {
-          out.add(reply.substring(start, i + 1));
+        if (--depth == 0) {
+          add(out, text.substring(start, i));
+          return out;
         }
+      } else if (ch == ',' && depth == 1) {
+        add(out, text.substring(start, i));
+        start = i + 1;
       }
     }
+    add(out, text.substring(Math.min(start, text.length())));
     return out;
+  }
+
+  private static void add(List<String> children, String child) {
+    String trimmed = child.strip();
+    if (!trimmed.isEmpty()) {
+      children.add(trimmed);
+    }
   }
 }
