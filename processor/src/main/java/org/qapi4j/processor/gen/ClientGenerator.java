@@ -46,7 +46,7 @@ public final class ClientGenerator {
     this.marshalling = new Marshalling(schema, MarshalGenerator.className(schema), defined, false);
     this.tables = new Tables(schema, marshalling);
     for (Definition d : schema.definitions()) {
-      javaTypeOf(d).filter(t -> t.simpleNames().size() > 1)
+      Marshalling.javaType(d).filter(t -> t.simpleNames().size() > 1)
           .ifPresent(t -> nested.add(t.simpleNames().get(t.simpleNames().size() - 1)));
     }
   }
@@ -57,19 +57,6 @@ public final class ClientGenerator {
    * same simple name that the generated code imports: those are always written qualified.
    */
   private final Set<String> nested = new java.util.TreeSet<>();
-
-  private static java.util.Optional<JavaType> javaTypeOf(Definition d) {
-    if (d instanceof StructDef s) {
-      return s.javaType();
-    } else if (d instanceof org.qapi4j.model.UnionDef u) {
-      return u.javaType();
-    } else if (d instanceof org.qapi4j.model.AlternateDef a) {
-      return a.javaType();
-    } else if (d instanceof org.qapi4j.model.EnumDef e) {
-      return e.javaType();
-    }
-    return java.util.Optional.empty();
-  }
 
   /**
    * A commands interface of the schema: the commands it declares, and the interfaces whose
@@ -224,7 +211,7 @@ public final class ClientGenerator {
     List<com.palantir.javapoet.ParameterSpec> parameters = new ArrayList<>();
     Definition data = c.data().map(marshalling::definition).orElse(null);
     if (data != null && c.boxed()) {
-      parameters.add(com.palantir.javapoet.ParameterSpec.builder(boxedType(data), "arguments").build());
+      parameters.add(com.palantir.javapoet.ParameterSpec.builder(EmitterGenerator.boxedType(data), "arguments").build());
     } else if (data != null) {
       for (Member m : ((StructDef) data).members()) {
         parameters.add(com.palantir.javapoet.ParameterSpec.builder(Poet.typeName(m.javaType()), m.javaName()).build());
@@ -282,7 +269,7 @@ public final class ClientGenerator {
       arguments = CodeBlock.of("null");
     } else if (c.boxed()) {
       arguments = CodeBlock.of("$L -> $L", out,
-          stripSemicolon(marshalling.write(TypeRef.named(data.name()), out, "arguments")));
+          EmitterGenerator.stripSemicolon(marshalling.write(TypeRef.named(data.name()), out, "arguments")));
     } else {
       List<Member> members = ((StructDef) data).members();
       String field = fieldNames.of(c.name());
@@ -336,7 +323,7 @@ public final class ClientGenerator {
       if (data == null) {
         deliver.addStatement("case $S -> listener.$L()", e.name(), e.javaMethod());
       } else if (e.boxed()) {
-        method.addParameter(boxedType(data), "data");
+        method.addParameter(EmitterGenerator.boxedType(data), "data");
         deliver.add("case $S -> {\n$>", e.name());
         deliver.beginControlFlow("try ($T p = event.membersParser())", Poet.JSON_PARSER);
         deliver.addStatement("listener.$L($L)", e.javaMethod(),
@@ -387,13 +374,5 @@ public final class ClientGenerator {
         .initializer("$L", anonymous)
         .build());
     return type.build();
-  }
-
-  private static TypeName boxedType(Definition data) {
-    return EmitterGenerator.boxedType(data);
-  }
-
-  private static String stripSemicolon(CodeBlock statement) {
-    return EmitterGenerator.stripSemicolon(statement);
   }
 }

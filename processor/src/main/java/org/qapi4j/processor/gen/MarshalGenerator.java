@@ -259,17 +259,7 @@ public final class MarshalGenerator {
         case NULL -> ClassName.get("org.qapi4j.runtime", "QNull");
       };
     }
-    Definition d = marshalling.definition(type.qapiName());
-    if (d instanceof StructDef s) {
-      return Poet.typeName(s.javaType().orElseThrow());
-    }
-    if (d instanceof UnionDef u) {
-      return Poet.typeName(u.javaType().orElseThrow());
-    }
-    if (d instanceof AlternateDef a) {
-      return Poet.typeName(a.javaType().orElseThrow());
-    }
-    return Poet.typeName(((EnumDef) d).javaType().orElseThrow());
+    return Poet.typeName(Marshalling.javaType(marshalling.definition(type.qapiName())).orElseThrow());
   }
 
   /**

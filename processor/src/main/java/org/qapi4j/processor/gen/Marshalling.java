@@ -144,6 +144,20 @@ final class Marshalling {
     return byName.get(qapiName);
   }
 
+  /** The Java type a named type is bound to (a record, an enum, a sealed interface); none for others. */
+  static java.util.Optional<org.qapi4j.model.JavaType> javaType(Definition d) {
+    if (d instanceof StructDef s) {
+      return s.javaType();
+    } else if (d instanceof org.qapi4j.model.UnionDef u) {
+      return u.javaType();
+    } else if (d instanceof org.qapi4j.model.AlternateDef a) {
+      return a.javaType();
+    } else if (d instanceof org.qapi4j.model.EnumDef e) {
+      return e.javaType();
+    }
+    return java.util.Optional.empty();
+  }
+
   static String readerName(TypeRef type) {
     return "read" + Poet.identifier(type.qapiName());
   }
