@@ -23,6 +23,7 @@ import org.qapi4j.runtime.server.EventThrottle;
 import org.qapi4j.runtime.server.IoThread;
 import org.qapi4j.runtime.server.MainLoop;
 import org.qapi4j.runtime.server.ServerLimits;
+import org.qapi4j.runtime.server.Session;
 import org.qapi4j.runtime.server.Sessions;
 
 /**
@@ -247,15 +248,7 @@ public final class QmpServer {
 
   /** Logs, and never throws: a failing logger must not take the I/O thread down. */
   private static void log(System.Logger.Level level, String text, Throwable e) {
-    try {
-      if (e == null) {
-        LOG.log(level, text);
-      } else {
-        LOG.log(level, text, e);
-      }
-    } catch (Throwable ignored) {
-      // nothing more can be done about it
-    }
+    Session.log(LOG, level, text, e);
   }
 
   /**

@@ -12,10 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -241,32 +239,6 @@ class EventDeliveryTest {
     }
   }
 
-  /** Captures what a logger says, for as long as the test runs. */
-  private static final class Captured extends Handler implements AutoCloseable {
-    private final Logger logger;
-    private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
-    private final CountDownLatch first = new CountDownLatch(1);
-
-    Captured(String name) {
-      logger = Logger.getLogger(name);
-      logger.addHandler(this);
-    }
-
-    @Override
-    public void publish(LogRecord r) {
-      records.add(r);
-      first.countDown();
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {
-      logger.removeHandler(this);
-    }
-  }
-
   /**
    * A client that never reads holds at most {@link Session#OUTPUT_LIMIT} of events: the ones that
    * would take it past are dropped for it and counted, with one log line; it is not disconnected
@@ -296,7 +268,7 @@ class EventDeliveryTest {
     });
     reading.start();
     int emitted = 0;
-    try (Captured log = new Captured("org.qapi4j.runtime.server.Session")) {
+    try (CapturedLog log = new CapturedLog("org.qapi4j.runtime.server.Session")) {
       // 1 MiB events until one is dropped for the stuck client (16 MiB wait for it, the socket
       // buffers hold a little more). The test emits at the pace of the client that reads.
       while (log.first.getCount() > 0 && emitted < 40) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -150,7 +149,7 @@ class HardeningTest {
   @Timeout(60)
   void aClientThatReadsNothingIsDisconnectedAfterTheStallTimeout() throws Exception {
     start(QmpServer.builder().stalledClientTimeout(Duration.ofMillis(300)));
-    try (Captured log = new Captured("org.qapi4j.runtime.server.Session"); RawClient stuck = negotiated(false)) {
+    try (CapturedLog log = new CapturedLog("org.qapi4j.runtime.server.Session"); RawClient stuck = negotiated(false)) {
       String blob = "x".repeat(256 << 10);
       // Events until output waits in the server, well beyond what the socket buffers can take (a
       // little waiting output may still drain into them, and then nothing would be stalled).
@@ -252,7 +251,7 @@ class HardeningTest {
     a.close();
     until("a place is free", () -> server.sessionCount() == 1);
     // Descriptors run out: accept fails 5 times, while the logger itself throws.
-    try (Captured log = new Captured("org.qapi4j.runtime.QmpServer"); ThrowingHandler broken = new ThrowingHandler()) {
+    try (CapturedLog log = new CapturedLog("org.qapi4j.runtime.QmpServer"); ThrowingHandler broken = new ThrowingHandler()) {
       failuresLeft.set(5);
       RawClient c = RawClient.unix(dir.resolve("qmp.sock"));
       assertTrue(failing.await(30, TimeUnit.SECONDS));
@@ -268,31 +267,6 @@ class HardeningTest {
       c.close();
     }
     b.close();
-  }
-
-  private static final class Captured extends Handler implements AutoCloseable {
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
-    final CountDownLatch first = new CountDownLatch(1);
-    private final Logger logger;
-
-    Captured(String name) {
-      logger = Logger.getLogger(name);
-      logger.addHandler(this);
-    }
-
-    @Override
-    public void publish(LogRecord r) {
-      records.add(r);
-      first.countDown();
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {
-      logger.removeHandler(this);
-    }
   }
 
   /** A log handler on the server's loggers that throws, as a broken logging setup does. */

@@ -154,13 +154,21 @@ public abstract class Session implements JsonStreamer.Listener {
     return !outputBacklogged();
   }
 
-  /** Logs, and never throws: a failing logger must not take a thread of the server down. */
+  /** Logs to the sessions' logger, and never throws ({@link #log(System.Logger, System.Logger.Level, String, Throwable)}). */
   static void log(System.Logger.Level level, String text, Throwable e) {
+    log(LOG, level, text, e);
+  }
+
+  /**
+   * Logs, and never throws: a failing logger must not take a thread of the server down. For the
+   * server's code only ({@code QmpServer}'s too).
+   */
+  public static void log(System.Logger logger, System.Logger.Level level, String text, Throwable e) {
     try {
       if (e == null) {
-        LOG.log(level, text);
+        logger.log(level, text);
       } else {
-        LOG.log(level, text, e);
+        logger.log(level, text, e);
       }
     } catch (Throwable ignored) {
       // nothing more can be done about it
