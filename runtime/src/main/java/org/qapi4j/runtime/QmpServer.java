@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.runtime.server.Dispatcher;
 import org.qapi4j.runtime.server.EventThrottle;
@@ -48,7 +49,7 @@ import org.qapi4j.runtime.server.Sessions;
  * application's own work there too.
  */
 public final class QmpServer {
-  private static final System.Logger LOG = System.getLogger(QmpServer.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(QmpServer.class);
 
   private final List<QmpEndpoint> endpoints;
   private final byte[] greeting;

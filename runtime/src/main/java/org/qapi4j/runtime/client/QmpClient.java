@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.runtime.marshal.Input;
@@ -66,7 +67,7 @@ import tools.jackson.core.JsonParser;
  * once.
  */
 public final class QmpClient implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(QmpClient.class);
 
   /** The timeout when none is given: for connecting, and for each call. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
