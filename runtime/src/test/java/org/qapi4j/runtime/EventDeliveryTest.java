@@ -45,7 +45,7 @@ class EventDeliveryTest {
 
       @Override
       public List<QmpCommand> commands() {
-        return List.of(new QmpCommand("tick", 0, arguments -> {
+        return List.of(new QmpCommand("tick", arguments -> {
           long v = value(arguments);
           sink[0].emit(new QmpEvent("TICK", data("value", v)));
           return ReplyWriter.EMPTY_OBJECT;

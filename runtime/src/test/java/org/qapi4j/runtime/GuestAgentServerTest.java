@@ -145,9 +145,9 @@ class GuestAgentServerTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("guest-sync-delimited", 0, a -> echoId(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-sync", 0, a -> echoId(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-ping", 0, a -> {
+            new QmpCommand("guest-sync-delimited", a -> echoId(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-sync", a -> echoId(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-ping", a -> {
               Input.noArguments(a);
               return ReplyWriter.EMPTY_OBJECT;
             }));

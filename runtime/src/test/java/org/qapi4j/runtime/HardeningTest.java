@@ -33,8 +33,8 @@ class HardeningTest {
 
   private static List<QmpCommand> commands() {
     return List.of(
-        new QmpCommand("echo-int", 0, HardeningTest::echoInt),
-        new QmpCommand("deep", 0, a -> out -> {
+        new QmpCommand("echo-int", HardeningTest::echoInt),
+        new QmpCommand("deep", a -> out -> {
           for (int i = 0; i < 2000; i++) {
             out.writeStartArray();
           }

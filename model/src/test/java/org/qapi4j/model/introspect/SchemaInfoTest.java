@@ -2,11 +2,13 @@ package org.qapi4j.model.introspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.CommandDef.Flag;
 import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.EnumDef;
@@ -34,8 +36,9 @@ class SchemaInfoTest {
 
   private static Schema schema() {
     List<Definition> defs = List.of(
-        new CommandDef("query-status", Optional.empty(), Optional.of(TypeRef.named("StatusInfo")), false,
-            false, false, true, true, true, List.of(), Condition.ALWAYS, Origin.NONE, "queryStatus"),
+        new CommandDef("query-status", Optional.empty(), Optional.of(TypeRef.named("StatusInfo")),
+            EnumSet.of(Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(), Condition.ALWAYS,
+            Origin.NONE, "queryStatus", Optional.empty()),
         new StructDef("q_obj_SHUTDOWN-arg", Optional.empty(),
             List.of(member("guest", "bool", false), member("reason", "ShutdownCause", false)),
             List.of(), Condition.ALWAYS, Origin.NONE, true, Optional.empty()),
@@ -50,10 +53,12 @@ class SchemaInfoTest {
         enumOf("ShutdownCause", "none", "host-error"),
         new StructDef("NameInfo", Optional.empty(), List.of(member("name", "str", true)),
             List.of(), Condition.ALWAYS, Origin.NONE, false, Optional.empty()),
-        new CommandDef("query-name", Optional.empty(), Optional.of(TypeRef.named("NameInfo")), false,
-            false, false, true, true, true, List.of(), Condition.ALWAYS, Origin.NONE, "queryName"),
-        new CommandDef("oob", Optional.empty(), Optional.of(TypeRef.arrayOf(TypeRef.named("int8"))), false,
-            true, false, true, true, true, List.of(), new Condition.Symbol("CONFIG_OOB"), Origin.NONE, "oob"));
+        new CommandDef("query-name", Optional.empty(), Optional.of(TypeRef.named("NameInfo")),
+            EnumSet.of(Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(), Condition.ALWAYS,
+            Origin.NONE, "queryName", Optional.empty()),
+        new CommandDef("oob", Optional.empty(), Optional.of(TypeRef.arrayOf(TypeRef.named("int8"))),
+            EnumSet.of(Flag.ALLOW_OOB, Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(),
+            new Condition.Symbol("CONFIG_OOB"), Origin.NONE, "oob", Optional.empty()));
     return new Schema("t", defs, Pragmas.NONE, Origin.NONE, Optional.empty());
   }
 
