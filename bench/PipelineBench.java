@@ -141,7 +141,7 @@ public final class PipelineBench {
   /** The runtime's server in this JVM, through reflection so that {@code --socket} needs no classpath. */
   private static final class InProcess {
     static AutoCloseable start(Path socket) throws Exception {
-      Class<?> server = Class.forName("org.qapi4j.runtime.QmpServer");
+      Class<?> server = Class.forName("org.qapi4j.runtime.server.QmpServer");
       Class<?> endpoint = Class.forName("org.qapi4j.runtime.QmpEndpoint");
       Class<?> command = Class.forName("org.qapi4j.runtime.QmpCommand");
       Class<?> handler = Class.forName("org.qapi4j.runtime.CommandHandler");

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.server.Session;
 import tools.jackson.core.JsonParser;
 

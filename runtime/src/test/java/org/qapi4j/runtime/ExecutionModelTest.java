@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.marshal.Input;
+import org.qapi4j.runtime.server.Coroutine;
+import org.qapi4j.runtime.server.QmpServer;
 import tools.jackson.core.JsonParser;
 
 /**

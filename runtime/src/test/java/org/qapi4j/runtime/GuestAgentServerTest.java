@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.marshal.Input;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.testsupport.Peers;
 
 /**

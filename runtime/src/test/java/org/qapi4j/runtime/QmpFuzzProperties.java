@@ -30,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.qapi4j.runtime.json.QDictOrder;
 import org.qapi4j.runtime.marshal.Input;
 import org.qapi4j.runtime.marshal.ObjectReader;
+import org.qapi4j.runtime.server.QmpServer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;

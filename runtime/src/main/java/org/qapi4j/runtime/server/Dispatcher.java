@@ -33,7 +33,7 @@ import tools.jackson.core.JsonToken;
  * JSON — waits its turn on the main loop, and its reply takes its place in the session's order.
  *
  * <p>On the main loop a plain command runs to its end; a coroutine command may wait
- * ({@link org.qapi4j.runtime.Coroutine#await}) while the loop runs other tasks, but not other
+ * ({@link Coroutine#await}) while the loop runs other tasks, but not other
  * requests; an asynchronous command returns a {@link DeferredReply} and the loop goes on at once,
  * its reply being sent when the stage completes.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.TestArguments;
 import org.qapi4j.runtime.marshal.Input;

@@ -11,7 +11,7 @@ import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.QmpEvent;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.TestArguments;
 
