@@ -141,7 +141,7 @@ public final class PipelineBench {
   /** The runtime's server in this JVM, through reflection so that {@code --socket} needs no classpath. */
   private static final class InProcess {
     static AutoCloseable start(Path socket) throws Exception {
-      Class<?> server = Class.forName("org.qapi4j.runtime.QmpServer");
+      Class<?> server = Class.forName("org.qapi4j.runtime.server.QmpServer");
       Class<?> endpoint = Class.forName("org.qapi4j.runtime.QmpEndpoint");
       Class<?> command = Class.forName("org.qapi4j.runtime.QmpCommand");
       Class<?> handler = Class.forName("org.qapi4j.runtime.CommandHandler");
@@ -165,7 +165,7 @@ public final class PipelineBench {
           });
       Object h = java.lang.reflect.Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
           (proxy, method, a) -> method.getName().equals("invoke") ? reply : method.invoke(new Object(), a));
-      Object qs = command.getConstructor(String.class, int.class, handler).newInstance("query-status", 0, h);
+      Object qs = command.getConstructor(String.class, handler).newInstance("query-status", h);
       Object builder = server.getMethod("builder").invoke(null);
       builder.getClass().getMethod("command", command).invoke(builder, qs);
       builder.getClass().getMethod("endpoint", endpoint).invoke(builder,

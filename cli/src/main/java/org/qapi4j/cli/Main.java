@@ -15,6 +15,7 @@ import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.model.introspect.DefinedSymbols;
 import org.qapi4j.qapijson.JavaWriter;
 import org.qapi4j.qapijson.QapiSchemaReader;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * {@code java -jar cli/target/qapi4j.jar COMMAND ...}: the qapi4j command.
@@ -111,7 +112,7 @@ public final class Main {
     if (result.schema().isEmpty() || !result.errors().isEmpty()) {
       return report(result, err);
     }
-    DefinedSymbols.Inference inferred = DefinedSymbols.inferredFrom(result.schema().get(), reply);
+    DefinedSymbols.Inference inferred = DefinedSymbols.inferredFrom(result.schema().get(), reply, QDictOrder::of);
     out.println(String.join(",", new java.util.TreeSet<>(inferred.defined())));
     if (inferred.partsDiffering() > 0) {
       err.println("qapi4j: no choice of symbols gives this reply (parts of entries differing: "
@@ -278,7 +279,7 @@ public final class Main {
     if (!result.ok()) {
       return report(result, err);
     }
-    out.println(SchemaInfo.render(result.schema().orElseThrow(), unmask, defined));
+    out.println(SchemaInfo.render(result.schema().orElseThrow(), unmask, defined, QDictOrder::of));
     return 0;
   }
 }

@@ -31,6 +31,7 @@ import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.testsupport.Peers;
 import tools.jackson.core.JsonParser;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * The Java path: QAPI JSON imported to Java and compiled with javac and the processor gives the
@@ -43,7 +44,7 @@ class ViaJavacTest {
     QapiSchemaReader.Result read = QapiSchemaReader.read(Peers.qemuSource("qapi"), "qapi-schema.json");
     Map<String, String> files = JavaWriter.write(read.schema().orElseThrow(), read.docsByDefinition(), "org.qemu.qapi");
     String reply = Peers.queryQmpSchema();
-    DefinedSymbols.Inference defined = DefinedSymbols.inferredFrom(read.schema().orElseThrow(), reply);
+    DefinedSymbols.Inference defined = DefinedSymbols.inferredFrom(read.schema().orElseThrow(), reply, QDictOrder::of);
     assertEquals(0, defined.partsDiffering());
     ViaJavac.Result compiled = ViaJavac.compile(files, defined.defined(), scratch);
     assertEquals("", String.join("\n", compiled.errors()));
@@ -137,7 +138,7 @@ class ViaJavacTest {
     Files.writeString(dir.resolve("q.json"), "{ 'pragma': { 'command-returns-exceptions': [ 'type-of' ] } }\n{ 'command': 'type-of', 'data': { 't': 'QType' }, 'returns': ['QType'] }\n");
     QapiSchemaReader.Result read = QapiSchemaReader.read(dir, "q.json");
     assertEquals("", String.join("\n", read.errors()));
-    String json = org.qapi4j.model.introspect.SchemaInfo.render(read.schema().orElseThrow(), true, Set.of());
+    String json = org.qapi4j.model.introspect.SchemaInfo.render(read.schema().orElseThrow(), true, Set.of(), QDictOrder::of);
     assertEquals("[{\"name\": \"type-of\", \"ret-type\": \"[QType]\", \"meta-type\": \"command\", "
         + "\"arg-type\": \"q_obj_type-of-arg\"}, {\"name\": \"q_obj_type-of-arg\", \"members\": "
         + "[{\"name\": \"t\", \"type\": \"QType\"}], \"meta-type\": \"object\"}, {\"name\": \"[QType]\", "

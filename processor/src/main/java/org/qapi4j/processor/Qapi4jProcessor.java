@@ -38,6 +38,7 @@ import org.qapi4j.processor.gen.DispatchGenerator;
 import org.qapi4j.processor.gen.EmitterGenerator;
 import org.qapi4j.processor.gen.MarshalGenerator;
 import org.qapi4j.processor.read.JavaReader;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * The qapi4j annotation processor. For every {@code @Schema} root it reads the schema model, runs
@@ -327,7 +328,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
         files.add(render(group.getKey().packageName(), clients.listener(group.getKey(), group.getValue())));
       }
     }
-    return new Others(files, side.server() ? SchemaInfo.render(schema, false, defined) : null);
+    return new Others(files, side.server() ? SchemaInfo.render(schema, false, defined, QDictOrder::of) : null);
   }
 
   /** A generated source file, rendered: its qualified name and its text. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.qapi4j.model.AlternateDef;
 import org.qapi4j.model.CommandDef;
 import org.qapi4j.model.Condition;
@@ -104,10 +105,8 @@ final class SchemaBuilder {
       Optional<String> data = data(name, x.get("data"), cond, info);
       Object rets = x.get("returns");
       Optional<TypeRef> returns = ExprChecker.truthy(rets) ? Optional.of(ref(rets)) : Optional.empty();
-      definitions.add(new CommandDef(name, data, returns,
-          flag(x, "boxed", false), flag(x, "allow-oob", false), flag(x, "coroutine", false),
-          flag(x, "success-response", true), flag(x, "allow-preconfig", false), flag(x, "gen", true),
-          features, cond, info, null));
+      definitions.add(new CommandDef(name, data, returns, commandFlags(x), features, cond, info, null,
+          Optional.empty()));
     } else if (x.containsKey("event")) {
       String name = (String) x.get("event");
       Optional<String> data = data(name, x.get("data"), cond, info);
@@ -136,6 +135,21 @@ final class SchemaBuilder {
    */
   private static Optional<String> absentIfEmpty(Object name) {
     return ExprChecker.truthy(name) ? Optional.of((String) name) : Optional.empty();
+  }
+
+  /** A command's flags: each QAPI flag it sets, else the flag's default. */
+  private static Set<CommandDef.Flag> commandFlags(Map<String, Object> x) {
+    Set<CommandDef.Flag> flags = CommandDef.Flag.defaults();
+    for (CommandDef.Flag flag : CommandDef.Flag.qapi()) {
+      if (x.get(flag.qapiName()) instanceof Boolean b) {
+        if (b) {
+          flags.add(flag);
+        } else {
+          flags.remove(flag);
+        }
+      }
+    }
+    return flags;
   }
 
   private static boolean flag(Map<String, Object> x, String key, boolean otherwise) {

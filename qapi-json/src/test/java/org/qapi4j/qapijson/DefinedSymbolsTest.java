@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.introspect.DefinedSymbols;
 import org.qapi4j.model.introspect.SchemaInfo;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /** A build's symbols told from its introspection, on a schema with every place a condition may sit. */
 class DefinedSymbolsTest {
@@ -38,8 +39,8 @@ class DefinedSymbolsTest {
         Set.of("CONFIG_FANCY"),
         Set.of("CONFIG_GBM", "CONFIG_OPENGL", "TARGET_PPC"),
         Set.of("CONFIG_WIN32", "CONFIG_FANCY", "TARGET_PPC"))) {
-      String reply = SchemaInfo.render(schema, false, build);
-      DefinedSymbols.Inference inferred = DefinedSymbols.inferredFrom(schema, reply);
+      String reply = SchemaInfo.render(schema, false, build, QDictOrder::of);
+      DefinedSymbols.Inference inferred = DefinedSymbols.inferredFrom(schema, reply, QDictOrder::of);
       assertEquals(0, inferred.partsDiffering(), build.toString());
       assertEquals(build, inferred.defined());
     }
@@ -52,17 +53,17 @@ class DefinedSymbolsTest {
   @Test
   void whatTheReplyCannotTellIsChosenPlainly(@TempDir Path dir) throws IOException {
     Schema schema = schema(dir);
-    String reply = SchemaInfo.render(schema, false, Set.of("CONFIG_OPENGL", "CONFIG_NOTHING_ELSE"));
-    assertEquals(new DefinedSymbols.Inference(Set.of(), 0), DefinedSymbols.inferredFrom(schema, reply));
-    reply = SchemaInfo.render(schema, false, Set.of("TARGET_S390X"));
-    assertEquals(new DefinedSymbols.Inference(Set.of("TARGET_PPC"), 0), DefinedSymbols.inferredFrom(schema, reply));
+    String reply = SchemaInfo.render(schema, false, Set.of("CONFIG_OPENGL", "CONFIG_NOTHING_ELSE"), QDictOrder::of);
+    assertEquals(new DefinedSymbols.Inference(Set.of(), 0), DefinedSymbols.inferredFrom(schema, reply, QDictOrder::of));
+    reply = SchemaInfo.render(schema, false, Set.of("TARGET_S390X"), QDictOrder::of);
+    assertEquals(new DefinedSymbols.Inference(Set.of("TARGET_PPC"), 0), DefinedSymbols.inferredFrom(schema, reply, QDictOrder::of));
   }
 
   /** A reply the schema cannot give: the entries no choice explains are counted. */
   @Test
   void aReplyOfAnotherSchemaIsCounted(@TempDir Path dir) throws IOException {
     Schema schema = schema(dir);
-    String reply = SchemaInfo.render(schema, false, Set.of()).replace("query-info", "query-other");
-    assertEquals(2, DefinedSymbols.inferredFrom(schema, reply).partsDiffering());
+    String reply = SchemaInfo.render(schema, false, Set.of(), QDictOrder::of).replace("query-info", "query-other");
+    assertEquals(2, DefinedSymbols.inferredFrom(schema, reply, QDictOrder::of).partsDiffering());
   }
 }

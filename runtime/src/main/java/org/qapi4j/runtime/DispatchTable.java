@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The commands of one schema, bound to their handlers. The processor generates one implementation
- * per schema root ({@code <Root>_Dispatch}); applications hand it to {@link QmpServer}.
+ * per schema root ({@code <Root>_Dispatch}); applications hand it to {@link org.qapi4j.runtime.server.QmpServer}.
  */
 public interface DispatchTable {
   /** The schema's name, from {@code @Schema}. */

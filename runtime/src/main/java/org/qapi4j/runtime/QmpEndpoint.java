@@ -15,12 +15,12 @@ import java.util.Objects;
  *   <li>{@code stdio} — standard input and output, one session.
  * </ul>
  *
- * <p>{@code wait=on} (QEMU's default for a server) makes {@link QmpServer#start()} wait for the
+ * <p>{@code wait=on} (QEMU's default for a server) makes {@link org.qapi4j.runtime.server.QmpServer#start()} wait for the
  * first client. QEMU's older {@code server} and {@code nowait} flags are accepted too. Only server
  * mode exists: qapi4j does not connect out.
  *
  * @param host for TCP, the address to bind (never empty)
- * @param port for TCP, the port (0 picks a free one; {@link QmpServer#boundPort} tells which)
+ * @param port for TCP, the port (0 picks a free one; {@link org.qapi4j.runtime.server.QmpServer#boundPort} tells which)
  * @param path for unix sockets, the socket file
  */
 public record QmpEndpoint(Kind kind, Path path, String host, int port, boolean waitForClient) {

@@ -8,13 +8,13 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /** Captures what a logger says, for as long as the test runs (try-with-resources). */
-final class CapturedLog extends Handler implements AutoCloseable {
-  final List<LogRecord> records = new CopyOnWriteArrayList<>();
+public final class CapturedLog extends Handler implements AutoCloseable {
+  public final List<LogRecord> records = new CopyOnWriteArrayList<>();
   /** Counted down at the first record. */
-  final CountDownLatch first = new CountDownLatch(1);
+  public final CountDownLatch first = new CountDownLatch(1);
   private final Logger logger;
 
-  CapturedLog(String name) {
+  public CapturedLog(String name) {
     logger = Logger.getLogger(name);
     logger.addHandler(this);
   }

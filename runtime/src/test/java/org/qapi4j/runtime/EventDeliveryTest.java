@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.server.Session;
 import tools.jackson.core.JsonParser;
 
@@ -45,7 +46,7 @@ class EventDeliveryTest {
 
       @Override
       public List<QmpCommand> commands() {
-        return List.of(new QmpCommand("tick", 0, arguments -> {
+        return List.of(new QmpCommand("tick", arguments -> {
           long v = value(arguments);
           sink[0].emit(new QmpEvent("TICK", data("value", v)));
           return ReplyWriter.EMPTY_OBJECT;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.marshal.Input;
+import org.qapi4j.runtime.server.Coroutine;
+import org.qapi4j.runtime.server.QmpServer;
 import tools.jackson.core.JsonParser;
 
 /**
@@ -67,35 +70,35 @@ class ExecutionModelTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("echo", 0, a -> value(key(a))),
-            new QmpCommand("count", 0, a -> {
+            new QmpCommand("echo", a -> value(key(a))),
+            new QmpCommand("count", a -> {
               Input.noArguments(a);
               return value(Integer.toString(counter.incrementAndGet()));
             }),
-            new QmpCommand("block", 0, a -> {
+            new QmpCommand("block", a -> {
               Input.noArguments(a);
               blockStarted.release();
               acquire(release);
               return null;
             }),
-            new QmpCommand("oob-ping", QmpCommand.ALLOW_OOB, a -> {
+            new QmpCommand("oob-ping", Set.of(QmpCommand.Flag.ALLOW_OOB), a -> {
               Input.noArguments(a);
               return value(Thread.currentThread().getName());
             }),
-            new QmpCommand("oob-await", QmpCommand.ALLOW_OOB, a -> value(Coroutine.await(CompletableFuture.completedFuture("x")))),
-            new QmpCommand("defer", QmpCommand.ASYNC, a -> {
+            new QmpCommand("oob-await", Set.of(QmpCommand.Flag.ALLOW_OOB), a -> value(Coroutine.await(CompletableFuture.completedFuture("x")))),
+            new QmpCommand("defer", Set.of(QmpCommand.Flag.ASYNC), a -> {
               CompletableFuture<String> f = new CompletableFuture<>();
               stages.put(key(a), f);
               stageCreated.release();
               return DeferredReply.of(f, v -> value(java.util.Objects.requireNonNull(v, "the result of defer")));
             }),
-            new QmpCommand("defer-quiet", QmpCommand.ASYNC | QmpCommand.NO_SUCCESS_RESPONSE, a -> {
+            new QmpCommand("defer-quiet", Set.of(QmpCommand.Flag.ASYNC, QmpCommand.Flag.NO_SUCCESS_RESPONSE), a -> {
               CompletableFuture<String> f = new CompletableFuture<>();
               stages.put(key(a), f);
               stageCreated.release();
               return DeferredReply.of(f, v -> null);
             }),
-            new QmpCommand("co-wait", QmpCommand.COROUTINE, a -> {
+            new QmpCommand("co-wait", Set.of(QmpCommand.Flag.COROUTINE), a -> {
               String k = key(a);
               CompletableFuture<String> f = new CompletableFuture<>();
               stages.put(k, f);
@@ -104,14 +107,14 @@ class ExecutionModelTest {
               String v = Coroutine.await(f);
               return value(v + " on " + Thread.currentThread().getName());
             }),
-            new QmpCommand("not-co", 0, a -> value(Coroutine.await(CompletableFuture.completedFuture("x")))),
-            new QmpCommand("quiet", QmpCommand.NO_SUCCESS_RESPONSE, a -> {
+            new QmpCommand("not-co", a -> value(Coroutine.await(CompletableFuture.completedFuture("x")))),
+            new QmpCommand("quiet", Set.of(QmpCommand.Flag.NO_SUCCESS_RESPONSE), a -> {
               if (key(a) != null) {
                 throw new QmpError(ErrorClass.DeviceNotFound, "quiet failed");
               }
               return null;
             }),
-            new QmpCommand("early", QmpCommand.ALLOW_PRECONFIG, a -> value("early")));
+            new QmpCommand("early", Set.of(QmpCommand.Flag.ALLOW_PRECONFIG), a -> value("early")));
       }
     };
   }
@@ -557,9 +560,9 @@ class ExecutionModelTest {
   @Test
   void anAsynchronousCommandCannotBeOutOfBandOrCoroutine() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new QmpCommand("x", QmpCommand.ASYNC | QmpCommand.ALLOW_OOB, a -> null));
+        () -> new QmpCommand("x", Set.of(QmpCommand.Flag.ASYNC, QmpCommand.Flag.ALLOW_OOB), a -> null));
     assertEquals("command x: an asynchronous command cannot be allow-oob or coroutine", e.getMessage());
     assertThrows(IllegalArgumentException.class,
-        () -> new QmpCommand("x", QmpCommand.ASYNC | QmpCommand.COROUTINE, a -> null));
+        () -> new QmpCommand("x", Set.of(QmpCommand.Flag.ASYNC, QmpCommand.Flag.COROUTINE), a -> null));
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.marshal.Input;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.testsupport.Peers;
 
 /**
@@ -145,9 +146,9 @@ class GuestAgentServerTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("guest-sync-delimited", 0, a -> echoId(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-sync", 0, a -> echoId(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-ping", 0, a -> {
+            new QmpCommand("guest-sync-delimited", a -> echoId(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-sync", a -> echoId(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-ping", a -> {
               Input.noArguments(a);
               return ReplyWriter.EMPTY_OBJECT;
             }));

@@ -9,10 +9,12 @@ import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.runtime.server.QmpServer;
 import tools.jackson.core.JsonParser;
 
 /**
@@ -39,13 +41,13 @@ class ProtocolTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("echo-int", 0, ProtocolTest::echoInt),
-            new QmpCommand("oob-ping", QmpCommand.ALLOW_OOB, a -> ReplyWriter.EMPTY_OBJECT),
-            new QmpCommand("quiet", QmpCommand.NO_SUCCESS_RESPONSE, a -> null),
-            new QmpCommand("boom", 0, a -> {
+            new QmpCommand("echo-int", ProtocolTest::echoInt),
+            new QmpCommand("oob-ping", Set.of(QmpCommand.Flag.ALLOW_OOB), a -> ReplyWriter.EMPTY_OBJECT),
+            new QmpCommand("quiet", Set.of(QmpCommand.Flag.NO_SUCCESS_RESPONSE), a -> null),
+            new QmpCommand("boom", a -> {
               throw new IllegalStateException("the handler broke");
             }),
-            new QmpCommand("half-written", 0, a -> out -> {
+            new QmpCommand("half-written", a -> out -> {
               out.writeStartObject();
               throw new IllegalStateException("the writer broke");
             }));

@@ -30,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.qapi4j.runtime.json.QDictOrder;
 import org.qapi4j.runtime.marshal.Input;
 import org.qapi4j.runtime.marshal.ObjectReader;
+import org.qapi4j.runtime.server.QmpServer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -69,14 +70,14 @@ class QmpFuzzProperties {
     dir = Files.createTempDirectory("qmp-fuzz");
     server = QmpServer.builder()
         .version(7, 2, 0, "test")
-        .command(new QmpCommand("echo-int", 0, a -> echo(TestArguments.int64(a, "value"))))
-        .command(new QmpCommand("echo-u8", 0, QmpFuzzProperties::echoU8))
-        .command(new QmpCommand("echo-str", 0, QmpFuzzProperties::echoStr))
-        .command(new QmpCommand("oob-ping", QmpCommand.ALLOW_OOB, a -> {
+        .command(new QmpCommand("echo-int", a -> echo(TestArguments.int64(a, "value"))))
+        .command(new QmpCommand("echo-u8", QmpFuzzProperties::echoU8))
+        .command(new QmpCommand("echo-str", QmpFuzzProperties::echoStr))
+        .command(new QmpCommand("oob-ping", Set.of(QmpCommand.Flag.ALLOW_OOB), a -> {
           Input.noArguments(a);
           return ReplyWriter.EMPTY_OBJECT;
         }))
-        .command(new QmpCommand("boom", 0, a -> {
+        .command(new QmpCommand("boom", a -> {
           throw new IllegalStateException("java.lang.IllegalStateException: internal detail");
         }))
         .endpoint(QmpEndpoint.unix(dir.resolve("qmp.sock")))

@@ -14,11 +14,11 @@ import java.nio.file.Path;
  * A client that writes raw bytes and reads the server's lines exactly as sent (without CR LF). One
  * thread may write while another reads (the channel's own streams would serialise them).
  */
-final class RawClient implements Closeable {
+public final class RawClient implements Closeable {
   private final SocketChannel channel;
   private final InputStream in;
 
-  RawClient(SocketChannel channel) {
+  public RawClient(SocketChannel channel) {
     this.channel = channel;
     this.in = new java.io.BufferedInputStream(new InputStream() {
       @Override
@@ -34,17 +34,17 @@ final class RawClient implements Closeable {
     });
   }
 
-  static RawClient unix(Path socket) throws IOException {
+  public static RawClient unix(Path socket) throws IOException {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
     channel.connect(UnixDomainSocketAddress.of(socket));
     return new RawClient(channel);
   }
 
-  void send(String text) throws IOException {
+  public void send(String text) throws IOException {
     send(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  void send(byte[] bytes) throws IOException {
+  public void send(byte[] bytes) throws IOException {
     java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
       channel.write(buffer);
@@ -52,7 +52,7 @@ final class RawClient implements Closeable {
   }
 
   /** The next line; it must end in CR LF. Null at end of stream. */
-  String line() throws IOException {
+  public String line() throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) >= 0) {
@@ -68,7 +68,7 @@ final class RawClient implements Closeable {
     return null;
   }
 
-  String call(String request) throws IOException {
+  public String call(String request) throws IOException {
     send(request);
     return line();
   }

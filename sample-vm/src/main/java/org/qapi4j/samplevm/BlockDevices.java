@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.qapi4j.runtime.Coroutine;
+import org.qapi4j.runtime.server.Coroutine;
 import org.qapi4j.runtime.QmpError;
 
 /**

@@ -7,7 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.qapi4j.runtime.Coroutine;
+import org.qapi4j.runtime.server.Coroutine;
 import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.samplevm.schema.BalloonInfo;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.qapi4j.runtime.EventSink;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.samplevm.schema.DumpEvents_Emitter;
 import org.qapi4j.samplevm.schema.MachineEvents_Emitter;
 import org.qapi4j.samplevm.schema.MigrationEvents_Emitter;

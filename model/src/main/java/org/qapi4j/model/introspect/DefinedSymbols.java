@@ -32,20 +32,25 @@ public final class DefinedSymbols {
   public record Inference(Set<String> defined, int partsDiffering) {}
 
   private final List<Conditional> entries;
+  private final KeyOrder order;
   private final List<List<String>> rendered = new ArrayList<>();
   private final Map<String, Integer> balance = new HashMap<>();
   private int distance;
 
-  private DefinedSymbols(List<Conditional> entries, List<String> reply) {
+  private DefinedSymbols(List<Conditional> entries, List<String> reply, KeyOrder order) {
     this.entries = entries;
+    this.order = order;
     entries.forEach(e -> rendered.add(List.of()));
     reply.forEach(e -> parts(e).forEach(part -> add(part, -1)));
   }
 
-  /** The symbols of {@code schema} that the build which answered {@code reply} defined. */
-  public static Inference inferredFrom(Schema schema, String reply) {
+  /**
+   * The symbols of {@code schema} that the build which answered {@code reply} defined; the
+   * introspection is printed with {@code order} (QEMU's QDict order to match a real reply).
+   */
+  public static Inference inferredFrom(Schema schema, String reply, KeyOrder order) {
     List<Conditional> entries = SchemaInfo.of(schema, false);
-    DefinedSymbols search = new DefinedSymbols(entries, entries(reply));
+    DefinedSymbols search = new DefinedSymbols(entries, entries(reply), order);
     Set<String> defined = new TreeSet<>();
     for (int i = 0; i < entries.size(); i++) {
       search.render(i, defined);
@@ -127,7 +132,7 @@ public final class DefinedSymbols {
   /** Entry {@code i} as printed with {@code defined}, or none when its own condition fails. */
   private void render(int i, Set<String> defined) {
     Conditional c = entries.get(i);
-    List<String> now = c.condition().holds(defined) ? parts(QemuJson.write(QemuJson.evaluate(c.value(), defined))) : List.of();
+    List<String> now = c.condition().holds(defined) ? parts(QemuJson.write(QemuJson.evaluate(c.value(), defined), order)) : List.of();
     rendered.get(i).forEach(part -> add(part, -1));
     rendered.set(i, now);
     now.forEach(part -> add(part, 1));

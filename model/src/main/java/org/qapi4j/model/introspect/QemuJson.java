@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.qapi4j.model.WireOrder;
 
 /**
  * A small JSON printer for values made of maps, lists, strings, booleans, numbers and null, in
- * QEMU's output format: members in QDict order ({@link WireOrder}), {@code ": "} and {@code ", "},
- * and QEMU's string escapes. The model has no JSON library; this is all it needs.
+ * QEMU's output format: members in the {@link KeyOrder} given (QEMU's is its QDict order, which
+ * the runtime implements), {@code ": "} and {@code ", "}, and QEMU's string escapes. The model has
+ * no JSON library; this is all it needs.
  */
 public final class QemuJson {
   private QemuJson() {}
@@ -37,9 +37,10 @@ public final class QemuJson {
     return value;
   }
 
-  public static String write(Object value) {
+  /** The value as JSON text, each object's members in {@code order}. */
+  public static String write(Object value, KeyOrder order) {
     StringBuilder sb = new StringBuilder();
-    write(sb, value, new java.util.HashMap<>());
+    write(sb, value, order, new java.util.HashMap<>());
     return sb.toString();
   }
 
@@ -47,7 +48,8 @@ public final class QemuJson {
    * {@code orders} remembers the QEMU order of each set of keys met: the objects of an
    * introspection reply have few distinct ones.
    */
-  private static void write(StringBuilder sb, Object value, Map<List<String>, List<String>> orders) {
+  private static void write(
+      StringBuilder sb, Object value, KeyOrder order, Map<List<String>, List<String>> orders) {
     if (value == null) {
       sb.append("null");
     } else if (value instanceof String s) {
@@ -58,7 +60,7 @@ public final class QemuJson {
       sb.append('[');
       for (int i = 0; i < list.size(); i++) {
         sb.append(i == 0 ? "" : ", ");
-        write(sb, list.get(i), orders);
+        write(sb, list.get(i), order, orders);
       }
       sb.append(']');
     } else if (value instanceof Map<?, ?> map) {
@@ -66,12 +68,12 @@ public final class QemuJson {
       map.keySet().forEach(k -> keys.add((String) k));
       sb.append('{');
       boolean first = true;
-      for (String key : orders.computeIfAbsent(keys, WireOrder::of)) {
+      for (String key : orders.computeIfAbsent(keys, order::of)) {
         sb.append(first ? "" : ", ");
         first = false;
         string(sb, key);
         sb.append(": ");
-        write(sb, map.get(key), orders);
+        write(sb, map.get(key), order, orders);
       }
       sb.append('}');
     } else {

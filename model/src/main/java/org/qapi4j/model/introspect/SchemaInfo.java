@@ -28,7 +28,7 @@ import org.qapi4j.model.Variant;
  * type names masked as numbers in that order ({@code "0"} is usually the empty object); every
  * integer type shown as {@code int}; array types as {@code [T]}.
  *
- * <p>The entries keep their conditions; {@link #render(Schema, boolean, Set)} evaluates them
+ * <p>The entries keep their conditions; {@link #render(Schema, boolean, Set, KeyOrder)} evaluates them
  * against the symbols a configuration defines. Numbering does not depend on them.
  */
 public final class SchemaInfo {
@@ -54,9 +54,12 @@ public final class SchemaInfo {
     return new SchemaInfo(schema, unmask).build();
   }
 
-  /** The reply as JSON text, as QEMU prints it, with the conditions evaluated. */
-  public static String render(Schema schema, boolean unmask, Set<String> defined) {
-    return QemuJson.write(QemuJson.evaluate(of(schema, unmask), defined));
+  /**
+   * The reply as JSON text, with the conditions evaluated; with QEMU's QDict order as
+   * {@code order} ({@code QDictOrder::of} of the runtime), as QEMU prints it.
+   */
+  public static String render(Schema schema, boolean unmask, Set<String> defined, KeyOrder order) {
+    return QemuJson.write(QemuJson.evaluate(of(schema, unmask), defined), order);
   }
 
   private List<Conditional> build() {

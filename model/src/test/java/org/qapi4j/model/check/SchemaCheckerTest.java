@@ -33,8 +33,8 @@ class SchemaCheckerTest {
   }
 
   private static CommandDef command(String name, Optional<TypeRef> returns) {
-    return new CommandDef(name, Optional.empty(), returns, false, false, false, true, false, true,
-        List.of(), Condition.ALWAYS, Origin.NONE, "m");
+    return new CommandDef(name, Optional.empty(), returns, CommandDef.Flag.defaults(),
+        List.of(), Condition.ALWAYS, Origin.NONE, "m", Optional.empty());
   }
 
   private static List<String> check(Pragmas pragmas, Definition... definitions) {

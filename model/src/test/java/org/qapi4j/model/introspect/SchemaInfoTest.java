@@ -2,11 +2,13 @@ package org.qapi4j.model.introspect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.CommandDef.Flag;
 import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.EnumDef;
@@ -19,6 +21,7 @@ import org.qapi4j.model.Pragmas;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * Introspection of a small schema, compared with the entries of Debian's QEMU 7.2 for the same
@@ -33,8 +36,9 @@ class SchemaInfoTest {
 
   private static Schema schema() {
     List<Definition> defs = List.of(
-        new CommandDef("query-status", Optional.empty(), Optional.of(TypeRef.named("StatusInfo")), false,
-            false, false, true, true, true, List.of(), Condition.ALWAYS, Origin.NONE, "queryStatus"),
+        new CommandDef("query-status", Optional.empty(), Optional.of(TypeRef.named("StatusInfo")),
+            EnumSet.of(Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(), Condition.ALWAYS,
+            Origin.NONE, "queryStatus", Optional.empty()),
         new StructDef("q_obj_SHUTDOWN-arg", Optional.empty(),
             List.of(member("guest", "bool", false), member("reason", "ShutdownCause", false)),
             List.of(), Condition.ALWAYS, Origin.NONE, true, Optional.empty()),
@@ -49,10 +53,12 @@ class SchemaInfoTest {
         enumOf("ShutdownCause", "none", "host-error"),
         new StructDef("NameInfo", Optional.empty(), List.of(member("name", "str", true)),
             List.of(), Condition.ALWAYS, Origin.NONE, false, Optional.empty()),
-        new CommandDef("query-name", Optional.empty(), Optional.of(TypeRef.named("NameInfo")), false,
-            false, false, true, true, true, List.of(), Condition.ALWAYS, Origin.NONE, "queryName"),
-        new CommandDef("oob", Optional.empty(), Optional.of(TypeRef.arrayOf(TypeRef.named("int8"))), false,
-            true, false, true, true, true, List.of(), new Condition.Symbol("CONFIG_OOB"), Origin.NONE, "oob"));
+        new CommandDef("query-name", Optional.empty(), Optional.of(TypeRef.named("NameInfo")),
+            EnumSet.of(Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(), Condition.ALWAYS,
+            Origin.NONE, "queryName", Optional.empty()),
+        new CommandDef("oob", Optional.empty(), Optional.of(TypeRef.arrayOf(TypeRef.named("int8"))),
+            EnumSet.of(Flag.ALLOW_OOB, Flag.SUCCESS_RESPONSE, Flag.ALLOW_PRECONFIG, Flag.GEN), List.of(),
+            new Condition.Symbol("CONFIG_OOB"), Origin.NONE, "oob", Optional.empty()));
     return new Schema("t", defs, Pragmas.NONE, Origin.NONE, Optional.empty());
   }
 
@@ -64,7 +70,7 @@ class SchemaInfoTest {
 
   @Test
   void entriesAreQemus() {
-    String json = SchemaInfo.render(schema(), false, Set.of());
+    String json = SchemaInfo.render(schema(), false, Set.of(), QDictOrder::of);
     assertEquals(
         "["
             // The same text as QEMU's entries for query-status, SHUTDOWN and STOP.
@@ -97,15 +103,15 @@ class SchemaInfoTest {
   void conditionsDropEntriesButNotNumbers() {
     // The member order of an allow-oob command is that of QEMU's migrate-pause entry.
     String oob = "{\"name\": \"oob\", \"ret-type\": \"[int]\", \"allow-oob\": true, \"meta-type\": \"command\", \"arg-type\": \"0\"}, ";
-    String defined = SchemaInfo.render(schema(), false, Set.of("CONFIG_OOB"));
-    String undefined = SchemaInfo.render(schema(), false, Set.of());
+    String defined = SchemaInfo.render(schema(), false, Set.of("CONFIG_OOB"), QDictOrder::of);
+    String undefined = SchemaInfo.render(schema(), false, Set.of(), QDictOrder::of);
     assertEquals(true, defined.contains(oob), defined);
     assertEquals(undefined, defined.replace(oob, ""));
   }
 
   @Test
   void unmaskShowsNames() {
-    String json = SchemaInfo.render(schema(), true, Set.of());
+    String json = SchemaInfo.render(schema(), true, Set.of(), QDictOrder::of);
     assertEquals(true, json.startsWith(
         "[{\"name\": \"query-status\", \"ret-type\": \"StatusInfo\", \"meta-type\": \"command\", \"arg-type\": \"q_empty\"}"));
   }

@@ -85,12 +85,13 @@ public final class DispatchGenerator {
     CodeBlock.Builder table = CodeBlock.builder().add("return $T.of(", Poet.LIST).indent();
     for (int i = 0; i < commands.size(); i++) {
       CommandDef c = commands.get(i);
+      CodeBlock flags = flags(c);
       table.add(
-          "\nnew $T($S, $L, this::$L)$L",
+          "\nnew $T($S, $L$L)$L",
           Poet.QMP_COMMAND,
           c.name(),
-          flags(c),
-          c.javaMethod(),
+          flags.isEmpty() ? "" : CodeBlock.of("$L, ", flags),
+          CodeBlock.of("this::$L", c.javaMethod()),
           i + 1 < commands.size() ? "," : "");
     }
     table.unindent().add(");\n");
@@ -115,6 +116,7 @@ public final class DispatchGenerator {
     return type.build();
   }
 
+  /** The command's runtime flags, {@code Set.of(QmpCommand.Flag.X, …)}; empty when it has none. */
   private CodeBlock flags(CommandDef c) {
     List<String> flags = new ArrayList<>();
     if (c.allowOob()) {
@@ -140,13 +142,13 @@ public final class DispatchGenerator {
       flags.add("UNSTABLE");
     }
     if (flags.isEmpty()) {
-      return CodeBlock.of("0");
+      return CodeBlock.of("");
     }
-    CodeBlock.Builder b = CodeBlock.builder();
+    CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Poet.SET);
     for (int i = 0; i < flags.size(); i++) {
-      b.add(i == 0 ? "$T.$L" : " | $T.$L", Poet.QMP_COMMAND, flags.get(i));
+      b.add(i == 0 ? "$T.$L" : ", $T.$L", Poet.QMP_COMMAND_FLAG, flags.get(i));
     }
-    return b.build();
+    return b.add(")").build();
   }
 
   /**

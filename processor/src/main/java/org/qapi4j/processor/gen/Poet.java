@@ -19,12 +19,14 @@ final class Poet {
   static final ClassName COMPAT_POLICY = ClassName.get("org.qapi4j.runtime", "CompatPolicy");
   static final ClassName REPLY_WRITER = ClassName.get("org.qapi4j.runtime", "ReplyWriter");
   static final ClassName QMP_COMMAND = ClassName.get("org.qapi4j.runtime", "QmpCommand");
+  static final ClassName QMP_COMMAND_FLAG = QMP_COMMAND.nestedClass("Flag");
   static final ClassName DEFERRED_REPLY = ClassName.get("org.qapi4j.runtime", "DeferredReply");
   static final ClassName DISPATCH_TABLE = ClassName.get("org.qapi4j.runtime", "DispatchTable");
   static final ClassName QMP_EVENT = ClassName.get("org.qapi4j.runtime", "QmpEvent");
   static final ClassName EVENT_SINK = ClassName.get("org.qapi4j.runtime", "EventSink");
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName LIST = ClassName.get("java.util", "List");
+  static final ClassName SET = ClassName.get("java.util", "Set");
 
   private Poet() {}
 

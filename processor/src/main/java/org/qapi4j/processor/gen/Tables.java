@@ -22,7 +22,7 @@ import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
 import org.qapi4j.model.UnionDef;
-import org.qapi4j.model.WireOrder;
+import org.qapi4j.runtime.json.QDictOrder;
 
 /**
  * The tables the runtime reads and writes objects with ({@code ObjectType}; the form is documented
@@ -103,7 +103,7 @@ final class Tables {
       }
     }
     List<String> order = new ArrayList<>();
-    for (String name : WireOrder.of(List.copyOf(index.keySet()))) {
+    for (String name : QDictOrder.of(List.copyOf(index.keySet()))) {
       order.add(Integer.toString(index.get(name)));
     }
     return String.join(" ", order);

@@ -3,6 +3,7 @@ package org.qapi4j.processor.read;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,22 +236,25 @@ public final class JavaReader {
       if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(qualifiedName(ret))) {
         returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
       }
+      Set<CommandDef.Flag> flags = EnumSet.noneOf(CommandDef.Flag.class);
+      for (CommandDef.Flag flag : CommandDef.Flag.qapi()) {
+        if (mirrors.bool(command, flag.javaName())) {
+          flags.add(flag);
+        }
+      }
+      if (async) {
+        flags.add(CommandDef.Flag.ASYNC);
+      }
       definitions.add(
           new CommandDef(
               name,
               data,
               returns,
-              boxed,
-              mirrors.bool(command, "allowOob"),
-              mirrors.bool(command, "coroutine"),
-              mirrors.bool(command, "successResponse"),
-              mirrors.bool(command, "allowPreconfig"),
-              mirrors.bool(command, "gen"),
+              flags,
               features(method),
               condition,
               origin,
               javaName,
-              async,
               Optional.of(new CommandDef.JavaSignature(javaType(method.getEnclosingElement().asType()),
                   Optional.ofNullable(declaredJavaType(method.getReturnType())),
                   inheritors((TypeElement) method.getEnclosingElement())))));

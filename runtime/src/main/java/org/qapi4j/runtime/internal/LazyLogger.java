@@ -23,6 +23,11 @@ public final class LazyLogger implements System.Logger {
     return new LazyLogger(owner.getName());
   }
 
+  /** The logger of that name, as {@code System.getLogger(name)}, on first use. */
+  public static System.Logger named(String name) {
+    return new LazyLogger(name);
+  }
+
   private System.Logger logger() {
     System.Logger l = logger;
     if (l == null) {

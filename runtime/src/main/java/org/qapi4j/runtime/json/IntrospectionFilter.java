@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qapi4j.runtime.marshal.Input;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 
@@ -25,7 +24,7 @@ public final class IntrospectionFilter {
     byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
     JsonParser p = QmpJson.parser(bytes, 0, bytes.length);
     p.nextToken();
-    JsonValue schema = Input.any(p);
+    JsonValue schema = QmpJson.tree(p);
     if (!(schema instanceof JsonValue.JsonArray entries)) {
       throw new IllegalArgumentException("not a query-qmp-schema reply: " + reply.substring(0, Math.min(40, reply.length())));
     }

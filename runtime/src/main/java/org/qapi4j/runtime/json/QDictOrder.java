@@ -11,8 +11,10 @@ import java.util.List;
  * added last first). QEMU prints objects in this order, and checks a request's members in it, so
  * when a request has two problems, the one QEMU reports depends on it.
  *
- * <p>The compiler's twin is {@code org.qapi4j.model.WireOrder}, which the generators use at compile
- * time; the runtime depends on no compiler module, hence this copy of its twenty lines.
+ * <p>The project's one implementation of this order: the runtime prints with it, and the compiler
+ * uses it too, at compile time, so that generated writers and the introspection reply list members
+ * as QEMU does (the model, which depends on no runtime, takes it as a {@code KeyOrder}:
+ * {@code QDictOrder::of}).
  */
 public final class QDictOrder {
   private QDictOrder() {}

@@ -1,13 +1,15 @@
 package org.qapi4j.runtime.json;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.qapi4j.runtime.marshal.Output;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -134,7 +136,7 @@ public final class QmpJson {
       g.writeNumber(text.equals("-0") ? "0" : text);
       return;
     }
-    Output.number(g, toDouble(text));
+    g.writeNumber(formatDouble(toDouble(text)));
   }
 
   /**
@@ -290,5 +292,61 @@ public final class QmpJson {
     public tools.jackson.core.SerializableString getEscapeSequence(int ch) {
       return null;
     }
+  }
+
+  /** The JSON value at the parser's current token, as a tree (its members in the order read). */
+  public static JsonValue tree(JsonParser p) {
+    return switch (p.currentToken()) {
+      case START_OBJECT -> {
+        Map<String, JsonValue> members = new java.util.LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+          String key = p.currentName();
+          p.nextToken();
+          members.put(key, tree(p));
+        }
+        yield new JsonValue.JsonObject(members, 0, 0);
+      }
+      case START_ARRAY -> {
+        List<JsonValue> elements = new java.util.ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          elements.add(tree(p));
+        }
+        yield new JsonValue.JsonArray(elements, 0, 0);
+      }
+      case VALUE_STRING -> new JsonValue.JsonString(p.getString(), 0, 0);
+      case VALUE_NUMBER_INT -> new JsonValue.JsonNumber(p.getString(), true, 0, 0);
+      case VALUE_NUMBER_FLOAT -> new JsonValue.JsonNumber(p.getString(), false, 0, 0);
+      case VALUE_TRUE -> new JsonValue.JsonBoolean(true, 0, 0);
+      case VALUE_FALSE -> new JsonValue.JsonBoolean(false, 0, 0);
+      default -> new JsonValue.JsonNull(0, 0);
+    };
+  }
+
+  private static final MathContext SIGNIFICANT_17 = new MathContext(17);
+
+  /**
+   * C's {@code printf("%.17g", value)}: 17 significant digits, trailing zeros removed, exponent
+   * form when the exponent is below -4 or at least 17.
+   */
+  public static String formatDouble(double value) {
+    if (Double.isNaN(value)) {
+      return "nan";
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? "inf" : "-inf";
+    }
+    if (value == 0) {
+      return (1 / value < 0) ? "-0" : "0";
+    }
+    BigDecimal d = new BigDecimal(value).round(SIGNIFICANT_17);
+    int exponent = d.precision() - d.scale() - 1;
+    if (exponent < -4 || exponent >= 17) {
+      BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
+      String m = mantissa.toPlainString();
+      String sign = exponent < 0 ? "-" : "+";
+      int abs = Math.abs(exponent);
+      return m + "e" + sign + (abs < 10 ? "0" : "") + abs;
+    }
+    return d.stripTrailingZeros().toPlainString();
   }
 }

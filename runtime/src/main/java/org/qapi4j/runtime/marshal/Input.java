@@ -246,38 +246,15 @@ public final class Input {
     }
   }
 
-  /** QAPI {@code any}: whatever JSON value is there, as a tree. */
   /** A value of QAPI type {@code null}. */
   public static org.qapi4j.runtime.QNull qnull(JsonParser p, String path) {
     jsonNull(p, path);
     return org.qapi4j.runtime.QNull.INSTANCE;
   }
 
+  /** QAPI {@code any}: whatever JSON value is there, as a tree. */
   public static org.qapi4j.runtime.json.JsonValue any(JsonParser p) {
-    return switch (p.currentToken()) {
-      case START_OBJECT -> {
-        java.util.Map<String, org.qapi4j.runtime.json.JsonValue> members = new java.util.LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-          String key = p.currentName();
-          p.nextToken();
-          members.put(key, any(p));
-        }
-        yield new org.qapi4j.runtime.json.JsonValue.JsonObject(members, 0, 0);
-      }
-      case START_ARRAY -> {
-        java.util.List<org.qapi4j.runtime.json.JsonValue> elements = new java.util.ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          elements.add(any(p));
-        }
-        yield new org.qapi4j.runtime.json.JsonValue.JsonArray(elements, 0, 0);
-      }
-      case VALUE_STRING -> new org.qapi4j.runtime.json.JsonValue.JsonString(p.getString(), 0, 0);
-      case VALUE_NUMBER_INT -> new org.qapi4j.runtime.json.JsonValue.JsonNumber(p.getString(), true, 0, 0);
-      case VALUE_NUMBER_FLOAT -> new org.qapi4j.runtime.json.JsonValue.JsonNumber(p.getString(), false, 0, 0);
-      case VALUE_TRUE -> new org.qapi4j.runtime.json.JsonValue.JsonBoolean(true, 0, 0);
-      case VALUE_FALSE -> new org.qapi4j.runtime.json.JsonValue.JsonBoolean(false, 0, 0);
-      default -> new org.qapi4j.runtime.json.JsonValue.JsonNull(0, 0);
-    };
+    return org.qapi4j.runtime.json.QmpJson.tree(p);
   }
 
   /** QAPI {@code int} / {@code int64}: an integer that fits in 64 bits, signed. */

@@ -1,13 +1,9 @@
 package org.qapi4j.runtime.marshal;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import tools.jackson.core.JsonGenerator;
 
 /** What generated writers call for the values Jackson would print differently from QEMU. */
 public final class Output {
-  private static final MathContext SIGNIFICANT_17 = new MathContext(17);
-
   private Output() {}
 
   /**
@@ -39,29 +35,9 @@ public final class Output {
     out.writeNumber(formatDouble(value));
   }
 
-  /**
-   * C's {@code printf("%.17g", value)}: 17 significant digits, trailing zeros removed, exponent
-   * form when the exponent is below -4 or at least 17.
-   */
+  /** C's {@code printf("%.17g", value)}: {@link org.qapi4j.runtime.json.QmpJson#formatDouble}. */
   public static String formatDouble(double value) {
-    if (Double.isNaN(value)) {
-      return "nan";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0) {
-      return (1 / value < 0) ? "-0" : "0";
-    }
-    BigDecimal d = new BigDecimal(value).round(SIGNIFICANT_17);
-    int exponent = d.precision() - d.scale() - 1;
-    if (exponent < -4 || exponent >= 17) {
-      BigDecimal mantissa = d.movePointLeft(exponent).stripTrailingZeros();
-      String m = mantissa.toPlainString();
-      String sign = exponent < 0 ? "-" : "+";
-      int abs = Math.abs(exponent);
-      return m + "e" + sign + (abs < 10 ? "0" : "") + abs;
-    }
-    return d.stripTrailingZeros().toPlainString();
+    return org.qapi4j.runtime.json.QmpJson.formatDouble(value);
   }
+
 }

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * The command running on the current thread, and how it runs: the runtime's side of
- * {@link org.qapi4j.runtime.Coroutine}. Only the dispatcher enters it.
+ * {@link Coroutine}. Only the dispatcher enters it.
  */
 public final class CommandContext {
   /** How a command runs. */
@@ -53,7 +53,7 @@ public final class CommandContext {
     return f != null && f.kind() == Kind.COROUTINE;
   }
 
-  /** {@link org.qapi4j.runtime.Coroutine#await}. */
+  /** {@link Coroutine#await}. */
   public static <T> T await(CompletionStage<T> stage) {
     Objects.requireNonNull(stage, "stage");
     Frame f = CURRENT.get();

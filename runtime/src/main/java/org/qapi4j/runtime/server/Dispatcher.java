@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.qapi4j.runtime.CommandHandler;
 import org.qapi4j.runtime.CompatPolicy;
 import org.qapi4j.runtime.DeferredReply;
@@ -32,7 +33,7 @@ import tools.jackson.core.JsonToken;
  * JSON — waits its turn on the main loop, and its reply takes its place in the session's order.
  *
  * <p>On the main loop a plain command runs to its end; a coroutine command may wait
- * ({@link org.qapi4j.runtime.Coroutine#await}) while the loop runs other tasks, but not other
+ * ({@link Coroutine#await}) while the loop runs other tasks, but not other
  * requests; an asynchronous command returns a {@link DeferredReply} and the loop goes on at once,
  * its reply being sent when the stage completes.
  */
@@ -105,14 +106,14 @@ public final class Dispatcher {
 
   /** QMP's own commands: {@code qmp_capabilities}, {@code query-commands}, {@code query-qmp-schema}. */
   private void builtIns(byte[] introspection) {
-    commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, QmpCommand.ALLOW_PRECONFIG, a -> null));
-    commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, QmpCommand.ALLOW_PRECONFIG, a -> queryCommands(a)));
+    commands.put(QMP_CAPABILITIES, new QmpCommand(QMP_CAPABILITIES, Set.of(QmpCommand.Flag.ALLOW_PRECONFIG), a -> null));
+    commands.put(QUERY_COMMANDS, new QmpCommand(QUERY_COMMANDS, Set.of(QmpCommand.Flag.ALLOW_PRECONFIG), a -> queryCommands(a)));
     if (introspection != null) {
       // Precomputed at build time: the reply costs a copy of its bytes.
       String reply = new String(introspection, java.nio.charset.StandardCharsets.UTF_8).strip();
       String schema = policy.deprecatedOutput() == CompatPolicy.Output.HIDE
           ? IntrospectionFilter.hideDeprecated(reply) : reply;
-      commands.put(QUERY_QMP_SCHEMA, new QmpCommand(QUERY_QMP_SCHEMA, QmpCommand.ALLOW_PRECONFIG, a -> {
+      commands.put(QUERY_QMP_SCHEMA, new QmpCommand(QUERY_QMP_SCHEMA, Set.of(QmpCommand.Flag.ALLOW_PRECONFIG), a -> {
         Input.noArguments(a);
         return g -> g.writeRawValue(schema);
       }));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.TestArguments;
 import org.qapi4j.runtime.marshal.Input;
@@ -69,13 +69,13 @@ class GuestAgentServerClientTest {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("guest-sync-delimited", 0, a -> echo(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-sync", 0, a -> echo(TestArguments.int64(a, "id"))),
-            new QmpCommand("guest-ping", 0, a -> {
+            new QmpCommand("guest-sync-delimited", a -> echo(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-sync", a -> echo(TestArguments.int64(a, "id"))),
+            new QmpCommand("guest-ping", a -> {
               Input.noArguments(a);
               return ReplyWriter.EMPTY_OBJECT;
             }),
-            new QmpCommand("x-wait", 0, a -> {
+            new QmpCommand("x-wait", a -> {
               Input.noArguments(a);
               RELEASE.acquireUninterruptibly();
               return ReplyWriter.EMPTY_OBJECT;

@@ -3,6 +3,7 @@ package org.qapi4j.runtime.client;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.EventSink;
@@ -10,7 +11,7 @@ import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
 import org.qapi4j.runtime.QmpError;
 import org.qapi4j.runtime.QmpEvent;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.ReplyWriter;
 import org.qapi4j.runtime.TestArguments;
 
@@ -60,12 +61,12 @@ final class ServerFixture implements AutoCloseable {
       @Override
       public List<QmpCommand> commands() {
         return List.of(
-            new QmpCommand("echo-int", 0, a -> data("value", TestArguments.int64(a, "value"))),
-            new QmpCommand("tick", 0, a -> {
+            new QmpCommand("echo-int", a -> data("value", TestArguments.int64(a, "value"))),
+            new QmpCommand("tick", a -> {
               sink[0].emit(new QmpEvent("TICK", data("value", TestArguments.int64(a, "value"))));
               return ReplyWriter.EMPTY_OBJECT;
             }),
-            new QmpCommand("delete", 0, a -> {
+            new QmpCommand("delete", a -> {
               String id = TestArguments.str(a, "id");
               sink[0].emit(new QmpEvent("DELETED", out -> {
                 out.writeStartObject();
@@ -75,11 +76,11 @@ final class ServerFixture implements AutoCloseable {
               }));
               return ReplyWriter.EMPTY_OBJECT;
             }),
-            new QmpCommand("missing", 0, a -> {
+            new QmpCommand("missing", a -> {
               throw new QmpError(ErrorClass.DeviceNotFound, "Device 'nic9' not found");
             }),
-            new QmpCommand("oob-ping", QmpCommand.ALLOW_OOB, a -> ReplyWriter.EMPTY_OBJECT),
-            new QmpCommand("quiet", QmpCommand.NO_SUCCESS_RESPONSE, a -> null));
+            new QmpCommand("oob-ping", Set.of(QmpCommand.Flag.ALLOW_OOB), a -> ReplyWriter.EMPTY_OBJECT),
+            new QmpCommand("quiet", Set.of(QmpCommand.Flag.NO_SUCCESS_RESPONSE), a -> null));
       }
     };
   }

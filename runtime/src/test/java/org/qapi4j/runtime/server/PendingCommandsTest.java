@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ class PendingCommandsTest {
     loop.start();
     dispatcher = new Dispatcher(loop, List.of(
         // A stage whose toCompletableFuture() is a copy: cancelling that leaves the stage pending.
-        new QmpCommand("forever", QmpCommand.ASYNC, a -> {
+        new QmpCommand("forever", Set.of(QmpCommand.Flag.ASYNC), a -> {
           CompletionStage<String> stage = new CompletableFuture<String>().minimalCompletionStage();
           kept.add(stage);
           started.release();

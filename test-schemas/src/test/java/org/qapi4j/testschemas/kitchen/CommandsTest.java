@@ -9,11 +9,12 @@ import static org.qapi4j.testschemas.kitchen.Wire.error;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.marshal.Input;
 import tools.jackson.databind.JsonNode;
 
@@ -37,10 +38,10 @@ class CommandsTest {
         "test-cmd-return-def-three"), names.subList(0, 17));
     assertFalse(names.contains("hand-written")); // gen = false
     assertTrue(names.contains("__org.qemu_x-command"));
-    assertEquals(QmpCommand.ALLOW_OOB | QmpCommand.ALLOW_PRECONFIG, byName(commands, "test-flags-command").flags());
-    assertEquals(QmpCommand.NO_SUCCESS_RESPONSE, byName(commands, "cmd-success-response").flags());
-    assertEquals(QmpCommand.COROUTINE, byName(commands, "coroutine-cmd").flags());
-    assertEquals(0, byName(commands, "user-def-cmd2").flags());
+    assertEquals(Set.of(QmpCommand.Flag.ALLOW_OOB, QmpCommand.Flag.ALLOW_PRECONFIG), byName(commands, "test-flags-command").flags());
+    assertEquals(Set.of(QmpCommand.Flag.NO_SUCCESS_RESPONSE), byName(commands, "cmd-success-response").flags());
+    assertEquals(Set.of(QmpCommand.Flag.COROUTINE), byName(commands, "coroutine-cmd").flags());
+    assertEquals(Set.of(), byName(commands, "user-def-cmd2").flags());
   }
 
   @Test
@@ -99,7 +100,7 @@ class CommandsTest {
     Path socket = dir.resolve("qmp.sock");
     QmpServer server = QmpServer.builder()
         .commands(new KitchenSink_Dispatch(impl))
-        .command(new QmpCommand("hand-written", 0, arguments -> {
+        .command(new QmpCommand("hand-written", arguments -> {
           Input.arguments(arguments);
           return out -> out.writeString("by hand");
         }))

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.CompatPolicy;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 
 /**
  * {@code -compat deprecated-input=crash}: QEMU aborts on the first deprecated input, and so does a

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.CompatPolicy;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
-import org.qapi4j.runtime.QmpServer;
+import org.qapi4j.runtime.server.QmpServer;
 import org.qapi4j.runtime.marshal.Compat;
 import tools.jackson.databind.JsonNode;
 

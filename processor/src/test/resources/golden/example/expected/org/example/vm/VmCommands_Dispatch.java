@@ -2,6 +2,7 @@ package org.example.vm;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Generated;
 import org.qapi4j.runtime.DispatchTable;
 import org.qapi4j.runtime.QmpCommand;
@@ -38,9 +39,9 @@ public final class VmCommands_Dispatch implements DispatchTable {
   @Override
   public List<QmpCommand> commands() {
     return List.of(
-      new QmpCommand("query-status", QmpCommand.ALLOW_PRECONFIG, this::queryStatus),
-      new QmpCommand("balloon", 0, this::balloon),
-      new QmpCommand("screendump", QmpCommand.COROUTINE, this::screendump));
+      new QmpCommand("query-status", Set.of(QmpCommand.Flag.ALLOW_PRECONFIG), this::queryStatus),
+      new QmpCommand("balloon", this::balloon),
+      new QmpCommand("screendump", Set.of(QmpCommand.Flag.COROUTINE), this::screendump));
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.qapi4j.runtime;
+package org.qapi4j.runtime.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,15 +17,14 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.qapi4j.runtime.CompatPolicy;
+import org.qapi4j.runtime.DispatchTable;
+import org.qapi4j.runtime.EventSink;
+import org.qapi4j.runtime.QmpCommand;
+import org.qapi4j.runtime.QmpEndpoint;
+import org.qapi4j.runtime.QmpEvent;
 import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.QmpJson;
-import org.qapi4j.runtime.server.Dispatcher;
-import org.qapi4j.runtime.server.EventThrottle;
-import org.qapi4j.runtime.server.IoThread;
-import org.qapi4j.runtime.server.MainLoop;
-import org.qapi4j.runtime.server.ServerLimits;
-import org.qapi4j.runtime.server.Session;
-import org.qapi4j.runtime.server.Sessions;
 
 /**
  * A QMP server, as QEMU's monitor: it greets each client, negotiates capabilities, runs commands
@@ -49,7 +48,11 @@ import org.qapi4j.runtime.server.Sessions;
  * application's own work there too.
  */
 public final class QmpServer {
-  private static final System.Logger LOG = LazyLogger.of(QmpServer.class);
+  /**
+   * The logger keeps the name it had before the class moved to package {@code server}: logging
+   * configurations name it.
+   */
+  private static final System.Logger LOG = LazyLogger.named("org.qapi4j.runtime.QmpServer");
 
   private final List<QmpEndpoint> endpoints;
   private final byte[] greeting;

@@ -1,4 +1,4 @@
-package org.qapi4j.runtime;
+package org.qapi4j.runtime.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,6 +20,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qapi4j.runtime.CapturedLog;
+import org.qapi4j.runtime.QmpCommand;
+import org.qapi4j.runtime.QmpEndpoint;
+import org.qapi4j.runtime.QmpEvent;
+import org.qapi4j.runtime.RawClient;
+import org.qapi4j.runtime.ReplyWriter;
+import org.qapi4j.runtime.TestArguments;
 import tools.jackson.core.JsonParser;
 
 /** The server under hostile or unlucky clients: it never stalls, never loses a reply, stays bounded. */
@@ -33,8 +40,8 @@ class HardeningTest {
 
   private static List<QmpCommand> commands() {
     return List.of(
-        new QmpCommand("echo-int", 0, HardeningTest::echoInt),
-        new QmpCommand("deep", 0, a -> out -> {
+        new QmpCommand("echo-int", HardeningTest::echoInt),
+        new QmpCommand("deep", a -> out -> {
           for (int i = 0; i < 2000; i++) {
             out.writeStartArray();
           }

@@ -1,7 +1,6 @@
-package org.qapi4j.runtime;
+package org.qapi4j.runtime.server;
 
 import java.util.concurrent.CompletionStage;
-import org.qapi4j.runtime.server.CommandContext;
 
 /**
  * What a coroutine command ({@code @Command(coroutine = true)}) may do that other commands may
@@ -28,7 +27,7 @@ public final class Coroutine {
    *
    * @throws IllegalStateException at once, when not called from a coroutine command while it runs
    *     (on the main loop): from another command, an out-of-band command, a task, or another thread
-   * @throws QmpError (or any other unchecked exception) the stage failed with, as is
+   * @throws org.qapi4j.runtime.QmpError (or any other unchecked exception) the stage failed with, as is
    * @throws java.util.concurrent.CompletionException wrapping a checked exception the stage failed
    *     with
    * @throws java.util.concurrent.CancellationException the stage was cancelled, or the server is
