@@ -209,18 +209,17 @@ public final class Manual {
   private void module(ModuleDoc m) {
     out.append("<section class=\"module\" id=\"").append(attr(moduleAnchor(m))).append("\">\n")
         .append("<p class=\"module-name\">").append(esc(m.name())).append("</p>\n");
-    boolean titled = false;
+    // A module whose text does not open with a heading of its own is titled with its name.
+    if (m.parts().isEmpty() || !(m.parts().get(0) instanceof ModuleDoc.Text first)
+        || !first.text().strip().startsWith("=")) {
+      out.append("<h2>").append(esc(m.name())).append("</h2>\n");
+    }
     for (ModuleDoc.Part p : m.parts()) {
       if (p instanceof ModuleDoc.Text t) {
-        titled |= t.text().strip().startsWith("=");
         out.append("<div class=\"text\">\n").append(freeText.html(t.text())).append("</div>\n");
       } else if (p instanceof ModuleDoc.Definition ref) {
         Definition d = byName.get(ref.name());
         if (d != null && !d.implicit()) {
-          if (!titled) {
-            out.append("<h2>").append(esc(m.name())).append("</h2>\n");
-            titled = true;
-          }
           definition(d);
         }
       }
