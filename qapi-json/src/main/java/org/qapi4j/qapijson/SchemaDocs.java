@@ -43,13 +43,26 @@ final class SchemaDocs {
         definitions.put(d.name(), definitionDoc(d.name(), doc));
       }
     }
+    String main = files.isEmpty() ? "" : files.get(0);
+    String rootDir = main.contains("/") ? main.substring(0, main.lastIndexOf('/') + 1) : "";
     List<ModuleDoc> modules = new ArrayList<>();
     for (Map.Entry<String, List<Placed>> e : byFile.entrySet()) {
       List<Placed> parts = new ArrayList<>(e.getValue());
       parts.sort(Comparator.comparingInt(Placed::line));
-      modules.add(new ModuleDoc(e.getKey(), parts.stream().map(Placed::part).toList()));
+      modules.add(new ModuleDoc(moduleName(rootDir, e.getKey()), parts.stream().map(Placed::part).toList()));
     }
     return new SchemaDoc(modules, definitions);
+  }
+
+  /**
+   * A file named relative to the main file's directory, as the importer's Javadoc names modules
+   * ({@code sub/status.json}); one included by an absolute path elsewhere, by its file name.
+   */
+  private static String moduleName(String rootDir, String fname) {
+    if (!rootDir.isEmpty() && fname.startsWith(rootDir)) {
+      return fname.substring(rootDir.length());
+    }
+    return fname.startsWith("/") ? fname.substring(fname.lastIndexOf('/') + 1) : fname;
   }
 
   /** One definition's comment; QEMU's manual leaves {@code TODO:} sections out, and so does this. */

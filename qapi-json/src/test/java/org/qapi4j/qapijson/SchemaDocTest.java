@@ -87,5 +87,9 @@ class SchemaDocTest {
         stop.sections());
     assertEquals("7.2", stop.since().orElseThrow());
     assertEquals("0.14", doc.of("ping").orElseThrow().since().orElseThrow());
+    // Modules are named relative to the main file's directory, however the schema was named.
+    QapiSchemaReader.Result fromAbove = QapiSchemaReader.read(dir.getParent(), dir.getFileName() + "/main.json");
+    assertEquals(List.of("main.json", "run.json"),
+        fromAbove.doc().modules().stream().map(ModuleDoc::name).toList());
   }
 }

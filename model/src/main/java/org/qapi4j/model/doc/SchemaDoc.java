@@ -12,7 +12,8 @@ import java.util.Optional;
  * front end from Javadoc. The definitions themselves (kinds, members, types) are the
  * {@link org.qapi4j.model.Schema}'s; this holds only their text.
  *
- * @param modules the modules, the main one first, then each in the order it was first included
+ * @param modules the modules, the main one first, then each in the order it was first included,
+ *     a QAPI JSON schema's named by their files relative to the main file's directory
  * @param definitions each documented definition's text, by definition name
  */
 public record SchemaDoc(List<ModuleDoc> modules, Map<String, DefinitionDoc> definitions) {
