@@ -45,6 +45,7 @@ public final class Main {
           "  import --package P --out DIR SCHEMA.json",
           "                            write the schema as annotated Java sources of package P",
           "                            under DIR, ready for the processor",
+          DocCommand.USAGE_LINES,
           "  rules                     list the QAPI rules qapi4j enforces, by id",
           "  help                      print this text",
           "",
@@ -88,6 +89,9 @@ public final class Main {
       }
       case "symbols" -> {
         return symbols(rest, cwd, out, err);
+      }
+      case "doc" -> {
+        return DocCommand.run(rest, cwd, out, err);
       }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");
