@@ -82,9 +82,12 @@ public final class Checker {
         return a;
       }
     }
-    for (CommandParser.Arg a : args) {
-      if (!path.isEmpty() && a.path().startsWith(path + ".")) {
-        return a;
+    // A member missing, or an object built by dotted keys: the first argument that builds it.
+    for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
+      for (CommandParser.Arg a : args) {
+        if (a.path().startsWith(p + ".")) {
+          return a;
+        }
       }
     }
     return null;

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  *       error: not {@code key=value}), ...
  * </ul>
  *
+ * <p>One departure: QEMU 7.2's qmp-shell resolves a dotted key from where the previous dotted key
+ * of the line ended ({@code a.b=1 c.d=2} gives {@code {"a": {"b": 1, "c": {"d": 2}}}}: a defect,
+ * its variable {@code parent} is not reset between arguments), and so names the key in conflict
+ * with a path that may be empty; here every key starts from the top ({@code {"a": {"b": 1}, "c":
+ * {"d": 2}}}), as its documentation describes, and the conflict names the key typed.
+ *
  * <p>Not thread-safe: it keeps the transaction being entered.
  */
 public final class CommandParser {
@@ -161,8 +167,7 @@ public final class CommandParser {
       String last = optpath[optpath.length - 1];
       if (parent.containsKey(last)) {
         if (parent.get(last) instanceof Map) {
-          throw new ShellSyntaxException(
-              "Cannot use \"" + String.join(".", curpath) + "\" as both leaf and non-leaf key");
+          throw new ShellSyntaxException("Cannot use \"" + key + "\" as both leaf and non-leaf key");
         }
         throw new ShellSyntaxException("Cannot set \"" + key + "\" multiple times");
       }

@@ -250,6 +250,9 @@ public final class Shell {
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).build();
+      if (terminal.getWidth() <= 0 || terminal.getHeight() <= 0) {
+        terminal.setSize(new org.jline.terminal.Size(80, 24)); // a pseudo-terminal nobody sized
+      }
     } catch (IOException e) {
       System.err.println("qapi4j shell: no terminal: " + e.getMessage());
       return 2;
@@ -289,7 +292,9 @@ public final class Shell {
       @Override
       public void hangup(String text) {
         synchronized (reader) {
-          w.print("\r\u001b[K"); // over the prompt of the line that will not be read
+          // Over the prompt of the line that will not be read; keypad and bracketed paste off, as
+          // the line editor would have left them.
+          w.print("\r\u001b[K\u001b[?1l\u001b>\u001b[?2004l");
           w.println(text);
           w.flush();
         }
@@ -405,7 +410,7 @@ public final class Shell {
           if (interactive) {
             out.reply("");
           }
-          return failed ? 1 : 0;
+          return failed && !interactive ? 1 : 0;
         }
         if (!execute((String) item)) {
           return 1;
