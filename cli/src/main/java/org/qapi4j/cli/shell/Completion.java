@@ -72,7 +72,7 @@ public final class Completion {
         out.add(new Suggestion(")", true));
       } else {
         out.add(new Suggestion("transaction(", true));
-        schema.commands().forEach(c -> out.add(new Suggestion(c, true)));
+        schema.enabledCommands().forEach(c -> out.add(new Suggestion(c, true)));
       }
       return filtered(start, word, out);
     }

@@ -22,17 +22,19 @@ public final class ServerSchema {
   private final IntrospectedSchema schema; // null: names only
   private final List<String> commands;
   private final Set<String> noReply;
+  private final Set<String> disabled;
 
-  private ServerSchema(IntrospectedSchema schema, List<String> commands, Set<String> noReply) {
+  private ServerSchema(IntrospectedSchema schema, List<String> commands, Set<String> noReply, Set<String> disabled) {
     this.schema = schema;
     this.commands = commands;
     this.noReply = noReply;
+    this.disabled = disabled;
   }
 
   /** From a {@code query-qmp-schema} reply (its {@code return} value). */
   public static ServerSchema of(JsonValue reply) {
     IntrospectedSchema s = IntrospectedSchema.of(reply);
-    return new ServerSchema(s, s.commands(), Set.of());
+    return new ServerSchema(s, s.commands(), Set.of(), Set.of());
   }
 
   /** {@link #of} on the reply's text. */
@@ -40,36 +42,42 @@ public final class ServerSchema {
     return of(Json.parse(reply));
   }
 
-  /** Command names alone (a guest agent's), with those that send no reply on success. */
-  public static ServerSchema commandsOnly(List<String> commands, Set<String> noReply) {
-    return new ServerSchema(null, List.copyOf(commands), Set.copyOf(noReply));
+  /**
+   * Command names alone (a guest agent's), with those that send no reply on success and those
+   * disabled (which the server refuses in its own words: they are not completed, but sent).
+   */
+  public static ServerSchema commandsOnly(List<String> commands, Set<String> noReply, Set<String> disabled) {
+    return new ServerSchema(null, List.copyOf(commands), Set.copyOf(noReply), Set.copyOf(disabled));
   }
 
-  /**
-   * From a guest agent's {@code guest-info} reply: its {@code supported_commands} that are
-   * enabled.
-   */
+  /** From a guest agent's {@code guest-info} reply: its {@code supported_commands}. */
   public static ServerSchema ofGuestInfo(JsonValue info) {
     List<String> names = new ArrayList<>();
-    java.util.Set<String> noReply = new java.util.HashSet<>();
+    Set<String> noReply = new java.util.HashSet<>();
+    Set<String> disabled = new java.util.HashSet<>();
     for (JsonValue c : Json.elements(Json.member(info, "supported_commands"))) {
-      JsonValue enabled = Json.member(c, "enabled");
-      if (enabled != null && !Json.bool(enabled)) {
-        continue;
-      }
       String name = Json.string(Json.member(c, "name"));
       names.add(name);
+      JsonValue enabled = Json.member(c, "enabled");
+      if (enabled != null && !Json.bool(enabled)) {
+        disabled.add(name);
+      }
       JsonValue reply = Json.member(c, "success-response");
       if (reply != null && !Json.bool(reply)) {
         noReply.add(name);
       }
     }
-    return commandsOnly(names, noReply);
+    return commandsOnly(names, noReply, disabled);
   }
 
   /** The commands, in the server's order. */
   public List<String> commands() {
     return commands;
+  }
+
+  /** The commands to complete: those not disabled, in the server's order. */
+  public List<String> enabledCommands() {
+    return disabled.isEmpty() ? commands : commands.stream().filter(c -> !disabled.contains(c)).toList();
   }
 
   /** Whether the server has this command. */
@@ -79,7 +87,7 @@ public final class ServerSchema {
 
   /** Whether the command sends no reply when it succeeds (a guest agent's {@code guest-shutdown}). */
   public boolean noReply(String command) {
-    return noReply.contains(command);
+    return noReply.contains(command) && !disabled.contains(command); // refused, it is answered
   }
 
   /** Whether the types are known (a {@code query-qmp-schema} reply), not only the names. */

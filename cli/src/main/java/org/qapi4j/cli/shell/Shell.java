@@ -49,9 +49,6 @@ import org.qapi4j.runtime.json.JsonValue;
  * that cannot be reached.
  */
 public final class Shell {
-  /** The usage line of {@code qapi4j help}. */
-  public static final String USAGE_LINE = "  shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT";
-
   static final String USAGE = String.join("\n",
       "usage: qapi4j shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT",
       "",

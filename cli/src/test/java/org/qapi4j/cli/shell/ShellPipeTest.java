@@ -119,6 +119,13 @@ class ShellPipeTest {
   }
 
   @Test
+  void addressesAsQmpShellReadsThem() {
+    assertEquals(new java.net.InetSocketAddress("localhost", 4444), Shell.address("localhost:4444"));
+    assertEquals(java.net.UnixDomainSocketAddress.of("/tmp/vm.sock"), Shell.address("/tmp/vm.sock"));
+    assertEquals(java.net.UnixDomainSocketAddress.of("/tmp/a:b:c"), Shell.address("/tmp/a:b:c"));
+  }
+
+  @Test
   void qmpSocketFromTheEnvironment() throws Exception {
     try (Servers.Server vm = Servers.sampleVm(dir)) {
       int status = Shell.run(List.of(), vm.socket().toString(), new ByteArrayInputStream("query-name\n".getBytes(StandardCharsets.UTF_8)),
@@ -166,8 +173,10 @@ class ShellPipeTest {
   @Test
   void guestAgent() throws Exception {
     try (Servers.Server ga = Servers.qemuGa(dir)) {
-      assertEquals(1, run("guest-ping\nguest-bogus\nguest-sync id=5\n", "-N", ga.socket().toString()));
-      assertEquals("{\"return\": {}}\n{\"return\": 5}\n", out());
+      // guest-shutdown sends no reply when it succeeds; blocked (Peers.QEMU_GA_BLOCKED), it answers.
+      assertEquals(1, run("guest-ping\nguest-bogus\nguest-sync id=5\nguest-shutdown\n", "-N", ga.socket().toString()));
+      assertEquals("{\"return\": {}}\n{\"return\": 5}\n"
+          + "{\"error\": {\"class\": \"CommandNotFound\", \"desc\": \"Command guest-shutdown has been disabled\"}}\n", out());
       assertEquals("guest-bogus\n^^^^^^^^^^^\n"
           + "Error: The command guest-bogus has not been found (checked against the server's schema; not sent)\n", err());
     }
