@@ -47,6 +47,9 @@ public final class Main {
           "                            under DIR, ready for the processor",
           DocCommand.USAGE_LINES,
           "  rules                     list the QAPI rules qapi4j enforces, by id",
+          "  shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT",
+          "                            an interactive QMP shell, qmp-shell's commands checked",
+          "                            and completed from the server's schema (docs/shell.md)",
           "  help                      print this text",
           "",
           "exit status: 0 success, 1 the schema has errors, 2 usage error",
@@ -92,6 +95,9 @@ public final class Main {
       }
       case "doc" -> {
         return DocCommand.run(rest, cwd, out, err);
+      }
+      case "shell" -> {
+        return org.qapi4j.cli.shell.Shell.run(rest, out, err);
       }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");
