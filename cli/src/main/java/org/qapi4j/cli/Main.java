@@ -45,7 +45,11 @@ public final class Main {
           "  import --package P --out DIR SCHEMA.json",
           "                            write the schema as annotated Java sources of package P",
           "                            under DIR, ready for the processor",
+          DocCommand.USAGE_LINES,
           "  rules                     list the QAPI rules qapi4j enforces, by id",
+          "  shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT",
+          "                            an interactive QMP shell, qmp-shell's commands checked",
+          "                            and completed from the server's schema (docs/shell.md)",
           "  help                      print this text",
           "",
           "exit status: 0 success, 1 the schema has errors, 2 usage error",
@@ -88,6 +92,12 @@ public final class Main {
       }
       case "symbols" -> {
         return symbols(rest, cwd, out, err);
+      }
+      case "doc" -> {
+        return DocCommand.run(rest, cwd, out, err);
+      }
+      case "shell" -> {
+        return org.qapi4j.cli.shell.Shell.run(rest, out, err);
       }
       default -> {
         err.println("qapi4j: unknown command '" + args[0] + "'");

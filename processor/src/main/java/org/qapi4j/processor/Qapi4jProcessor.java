@@ -36,6 +36,7 @@ import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.check.Diagnostic;
 import org.qapi4j.model.check.SchemaChecker;
+import org.qapi4j.model.introspect.ControlCommands;
 import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.processor.diag.ElementOrigin;
 import org.qapi4j.processor.diag.MessagerSink;
@@ -256,7 +257,9 @@ public final class Qapi4jProcessor extends AbstractProcessor {
         files.add(render(group.getKey().packageName(), clients.listener(group.getKey(), group.getValue())));
       }
     }
-    return new Others(files, side.server() ? SchemaInfo.render(schema, false, defined, QDictOrder::of) : null);
+    // The server answers QMP's own commands whatever the schema: its introspection lists them.
+    return new Others(files,
+        side.server() ? SchemaInfo.render(ControlCommands.addTo(schema), false, defined, QDictOrder::of) : null);
   }
 
   /** A generated source file, rendered: its qualified name and its text. */

@@ -59,6 +59,16 @@ public final class QapiSchemaReader {
     public List<String> jsonOnlyErrors() {
       return errors.stream().filter(e -> !schemaErrors.contains(e)).toList();
     }
+
+    /**
+     * The schema's documentation, for a reference manual: one module per file (in {@code files}
+     * order), its free-form comments and definitions in source order, each definition's comment.
+     * Empty when the schema could not be built.
+     */
+    public org.qapi4j.model.doc.SchemaDoc doc() {
+      return schema.map(s -> SchemaDocs.of(s, docs, docsByDefinition, files))
+          .orElse(org.qapi4j.model.doc.SchemaDoc.EMPTY);
+    }
   }
 
   private QapiSchemaReader() {}

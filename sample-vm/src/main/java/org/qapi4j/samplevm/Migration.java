@@ -57,7 +57,10 @@ import org.qapi4j.samplevm.schema.MigrationStatus;
  * a precopy migration breaks (QEMU then exits; the sample VM stays).
  */
 final class Migration {
-  private static final System.Logger LOG = System.getLogger(Migration.class.getName());
+  /** Looked up when first needed: {@code System.getLogger} costs a start-up some milliseconds. */
+  private static System.Logger log() {
+    return System.getLogger(Migration.class.getName());
+  }
 
   /** What the machine does when the migration moves it. */
   interface Guest {
@@ -298,7 +301,7 @@ final class Migration {
     try (listener) {
       channel = listener.accept();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "incoming migration: accept failed", e);
+      log().log(System.Logger.Level.WARNING, "incoming migration: accept failed", e);
       return;
     }
     MigrationStatus now;
@@ -331,7 +334,7 @@ final class Migration {
         }
       }
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "incoming migration: connection ended", e);
+      log().log(System.Logger.Level.DEBUG, "incoming migration: connection ended", e);
     }
     lost(channel);
   }
@@ -410,7 +413,7 @@ final class Migration {
       try {
         channel.close();
       } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "close failed", e);
+        log().log(System.Logger.Level.DEBUG, "close failed", e);
       }
     }
   }

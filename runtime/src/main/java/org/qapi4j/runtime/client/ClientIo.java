@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.qapi4j.runtime.internal.LazyLogger;
 
 /**
  * The threads every client of the JVM shares, whatever the number of connections:
@@ -35,7 +36,7 @@ import java.util.function.Consumer;
  * All are daemon threads, started with the first client.
  */
 final class ClientIo {
-  private static final System.Logger LOG = System.getLogger(ClientIo.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(ClientIo.class);
   /** The most threads the callback pool runs. */
   static final int CALLBACK_THREADS = 16;
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.JsonValue;
 
 /**
@@ -28,7 +29,7 @@ import org.qapi4j.runtime.json.JsonValue;
  * {@code id} into its reply, whatever its JSON type.
  */
 final class GuestAgentSync implements QmpClient.Handshake {
-  private static final System.Logger LOG = System.getLogger(GuestAgentSync.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(GuestAgentSync.class);
 
   /** A request waiting for the end of a resync. */
   private record Held(long id, byte[] request, Runnable written) {}

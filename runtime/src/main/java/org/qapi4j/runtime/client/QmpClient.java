@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.runtime.json.QmpJson;
 import org.qapi4j.runtime.marshal.Input;
@@ -66,7 +67,7 @@ import tools.jackson.core.JsonParser;
  * once.
  */
 public final class QmpClient implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger(QmpClient.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(QmpClient.class);
 
   /** The timeout when none is given: for connecting, and for each call. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -645,10 +646,8 @@ public final class QmpClient implements AutoCloseable {
         reply = call.reply.get();
       }
     } catch (TimeoutException e) {
-      pending.remove(call.id, call);
       QmpTimeoutException t = timedOut(call, timeout);
-      if (call.reply.completeExceptionally(t)) {
-        agentFinished(call, true);
+      if (expire(call, t)) {
         throw t;
       }
       try {
@@ -681,21 +680,14 @@ public final class QmpClient implements AutoCloseable {
     }
     if (call.successResponse && (timeout.isZero() || timeout.isNegative())) {
       // A deadline of zero has passed before any reply can come, however fast the server.
-      pending.remove(call.id, call);
-      if (call.reply.completeExceptionally(timedOut(call, timeout))) {
-        agentFinished(call, true);
-      }
+      expire(call, timedOut(call, timeout));
     }
     if (call.reply.isDone()) {
       complete(future, call, result, untyped);
       return future;
     }
-    ScheduledFuture<?> timer = io.timer.schedule(() -> {
-      pending.remove(call.id, call);
-      if (call.reply.completeExceptionally(timedOut(call, timeout))) {
-        agentFinished(call, true);
-      }
-    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    ScheduledFuture<?> timer =
+        io.timer.schedule(() -> expire(call, timedOut(call, timeout)), timeout.toNanos(), TimeUnit.NANOSECONDS);
     call.reply.whenComplete((r, ex) -> {
       timer.cancel(false);
       run(() -> complete(future, call, result, untyped));
@@ -723,6 +715,20 @@ public final class QmpClient implements AutoCloseable {
   private Duration timeout(CallOptions options) {
     Objects.requireNonNull(options, "options");
     return options.timeout() != null ? options.timeout() : this.options.timeout;
+  }
+
+  /**
+   * Fails {@code call} with {@code timeout} unless its reply, its writing or the end of the
+   * connection ended it first (whichever takes it out of {@code pending} owns it); true if it did.
+   * The guest agent's sync learns of the timeout before the caller does, so that a call the caller
+   * makes on seeing it waits for the resync instead of overtaking it.
+   */
+  private boolean expire(Call call, QmpTimeoutException timeout) {
+    if (!pending.remove(call.id, call)) {
+      return false;
+    }
+    agentFinished(call, true);
+    return call.reply.completeExceptionally(timeout);
   }
 
   /** Tells the guest agent's sync that a call is over ({@code pastDeadline}: it timed out). */

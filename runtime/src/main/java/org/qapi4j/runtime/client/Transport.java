@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.qapi4j.runtime.internal.LazyLogger;
 
 /**
  * One connection's bytes: connecting, reading into the {@link Framer}, writing queued messages, on
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * for QMP; none, and a 0xFF resync, for the guest agent) is the {@link Receiver}'s.
  */
 final class Transport {
-  private static final System.Logger LOG = System.getLogger(Transport.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Transport.class);
 
   /** What the transport reports; called on the I/O thread. */
   interface Receiver {

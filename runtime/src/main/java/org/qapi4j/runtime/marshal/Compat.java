@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.qapi4j.runtime.CompatPolicy;
 import org.qapi4j.runtime.ErrorClass;
 import org.qapi4j.runtime.QmpError;
+import org.qapi4j.runtime.internal.LazyLogger;
 
 /**
  * The compat policy as generated readers and writers see it: the policy of the server running the
@@ -12,7 +13,7 @@ import org.qapi4j.runtime.QmpError;
  * value ({@link CompatPolicy#DEPRECATED}, {@link CompatPolicy#UNSTABLE}), computed at build time.
  */
 public final class Compat {
-  private static final System.Logger LOG = System.getLogger(Compat.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Compat.class);
   private static final ThreadLocal<CompatPolicy> CURRENT = ThreadLocal.withInitial(() -> CompatPolicy.DEFAULT);
 
   private Compat() {}

@@ -159,7 +159,7 @@ public final class Dispatcher {
    * generated readers and writers consult ({@link Compat}).
    */
   private QmpCommand underPolicy(QmpCommand c) {
-    if (policy.equals(CompatPolicy.DEFAULT)) {
+    if (policy.isDefault()) {
       return c;
     }
     CommandHandler handler = c.handler();

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.qapi4j.runtime.internal.LazyLogger;
 
 /**
  * QEMU's main loop: one thread that runs in-band commands one at a time, in the order they
@@ -19,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * dispatcher coroutine does not take a new request while the current one has yielded.
  */
 public final class MainLoop implements Executor {
-  private static final System.Logger LOG = System.getLogger(MainLoop.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(MainLoop.class);
 
   /** A queued unit of work and its submission number, which orders the two queues. */
   private record Entry(long seq, Runnable task) {}

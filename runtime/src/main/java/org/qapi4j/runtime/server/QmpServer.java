@@ -23,6 +23,7 @@ import org.qapi4j.runtime.EventSink;
 import org.qapi4j.runtime.QmpCommand;
 import org.qapi4j.runtime.QmpEndpoint;
 import org.qapi4j.runtime.QmpEvent;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.QmpJson;
 
 /**
@@ -51,7 +52,7 @@ public final class QmpServer {
    * The logger keeps the name it had before the class moved to package {@code server}: logging
    * configurations name it.
    */
-  private static final System.Logger LOG = System.getLogger("org.qapi4j.runtime.QmpServer");
+  private static final System.Logger LOG = LazyLogger.named("org.qapi4j.runtime.QmpServer");
 
   private final List<QmpEndpoint> endpoints;
   private final byte[] greeting;

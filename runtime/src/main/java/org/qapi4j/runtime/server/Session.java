@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.qapi4j.runtime.DeferredReply;
+import org.qapi4j.runtime.internal.LazyLogger;
 import org.qapi4j.runtime.json.JsonStreamer;
 import org.qapi4j.runtime.json.Token;
 
@@ -49,7 +50,7 @@ public abstract class Session implements JsonStreamer.Listener {
   /** A socket client with output waiting that reads none of it for 5 minutes is disconnected. */
   public static final java.time.Duration STALL_TIMEOUT = java.time.Duration.ofMinutes(5);
 
-  private static final System.Logger LOG = System.getLogger(Session.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(Session.class);
 
   protected final Dispatcher dispatcher;
   protected final JsonStreamer streamer = new JsonStreamer(this);

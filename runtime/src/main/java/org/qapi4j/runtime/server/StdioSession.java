@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.function.Consumer;
+import org.qapi4j.runtime.internal.LazyLogger;
 
 /**
  * The session on standard input and output: a thread reads input (blocking, as stdin cannot be
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * sent, and leaves the server's list of sessions only then, so that a server stopping waits for it.
  */
 final class StdioSession extends Session {
-  private static final System.Logger LOG = System.getLogger(StdioSession.class.getName());
+  private static final System.Logger LOG = LazyLogger.of(StdioSession.class);
 
   private final InputStream in;
   private final OutputStream out;
