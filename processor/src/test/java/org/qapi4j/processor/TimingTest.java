@@ -62,8 +62,9 @@ class TimingTest {
     // The other thread spins until it has used 50 ms of CPU, however busy the machine.
     Thread t = new Thread(() -> on.counted(() -> {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long start = threads.getCurrentThreadCpuTime();
       long spin = 0;
-      while (threads.getCurrentThreadCpuTime() < 50_000_000) {
+      while (threads.getCurrentThreadCpuTime() - start < 50_000_000) {
         spin++;
       }
       return spin;
