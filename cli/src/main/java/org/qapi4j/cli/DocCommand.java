@@ -16,6 +16,7 @@ import org.qapi4j.model.Definition;
 import org.qapi4j.model.EventDef;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.doc.SchemaDoc;
+import org.qapi4j.processor.read.JavaSchemaDoc;
 import org.qapi4j.qapijson.QapiSchemaReader;
 
 /**
@@ -92,10 +93,11 @@ final class DocCommand {
       for (String p : sourcePath.split(File.pathSeparator)) {
         roots.add(cwd.resolve(p));
       }
-      String cp = String.join(File.pathSeparator,
-          Arrays.stream(classPath.split(File.pathSeparator)).filter(s -> !s.isEmpty())
-              .map(s -> cwd.resolve(s).toString()).toList());
-      JavaSchemaDoc.Result r = JavaSchemaDoc.read(roots, cp, schemaArg);
+      // What is given, then this command's own class path, which holds the annotations.
+      List<String> cp = new ArrayList<>(Arrays.stream(classPath.split(File.pathSeparator))
+          .filter(s -> !s.isEmpty()).map(s -> cwd.resolve(s).toString()).toList());
+      cp.add(System.getProperty("java.class.path"));
+      JavaSchemaDoc.Result r = JavaSchemaDoc.read(roots, String.join(File.pathSeparator, cp), schemaArg);
       if (r.schema().isEmpty()) {
         r.errors().forEach(e -> err.println("qapi4j: " + e));
         return 1;

@@ -12,8 +12,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 /**
  * Doc text as HTML: CommonMark, after the reStructuredText habits of QAPI's doc comments are made
  * CommonMark: {@code @name} references become code (a link where they name a definition), a
- * paragraph ending in {@code ::} introduces an indented literal block, {@code |} lines are
- * literal lines, and {@code = Heading} lines of free-form comments are headings. Raw HTML in the
+ * paragraph ending in {@code ::} introduces an indented literal block, another indented block is
+ * a block quote, {@code |} lines are literal lines, and {@code = Heading} lines of free-form
+ * comments are headings. Raw HTML in the
  * text is escaped, not passed through.
  */
 public final class Markdown {
@@ -82,6 +83,24 @@ public final class Markdown {
         literalNext = false;
         continue;
       }
+      if (!literalNext && indent(line) >= 4 && (out.isEmpty() || out.get(out.size() - 1).isBlank())) {
+        // An indented block not introduced by "::" is a block quote in reStructuredText (and not
+        // code, as CommonMark would have it): dedented and quoted, up to the first line indented less.
+        int indent = indent(line);
+        List<String> block = new ArrayList<>();
+        for (; i < lines.size() && (lines.get(i).isBlank() || indent(lines.get(i)) >= indent); i++) {
+          block.add(lines.get(i).isBlank() ? "" : lines.get(i).substring(indent));
+        }
+        while (!block.isEmpty() && block.get(block.size() - 1).isEmpty()) {
+          block.remove(block.size() - 1);
+        }
+        i--;
+        for (String b : block) {
+          out.add(b.isEmpty() ? ">" : "> " + references(b));
+        }
+        out.add("");
+        continue;
+      }
       if (!line.isBlank()) {
         literalNext = false;
       }
@@ -101,7 +120,7 @@ public final class Markdown {
         out.add("");
         continue;
       }
-      out.add(indent(line) >= 4 ? line : references(line));
+      out.add(references(line));
     }
     return String.join("\n", out);
   }

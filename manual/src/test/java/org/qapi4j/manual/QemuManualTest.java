@@ -80,11 +80,33 @@ class QemuManualTest {
             + "<a href=\"#type-BlockdevOptionsFile\"><code>BlockdevOptionsFile</code></a></dt>"));
   }
 
+  /** The guest agent's manual, QEMU's {@code qemu-ga-ref}. */
+  @Test
+  void theGuestAgentsManual() throws IOException {
+    QapiSchemaReader.Result r = QapiSchemaReader.read(Peers.qemuSource("qga"), "qapi-schema.json");
+    assertEquals("", String.join("\n", r.errors()));
+    Schema schema = r.schema().orElseThrow();
+    Path page = Manual.write(schema, r.doc(), "QEMU 7.2 Guest Agent Protocol Reference", Optional.empty(),
+        DIR.resolveSibling("qga"));
+    String html = Files.readString(page);
+    assertEquals(declared("qga", "command"), schema.all(CommandDef.class).size());
+    assertTrue(html.contains("<h3>Commands (" + schema.all(CommandDef.class).size() + ")</h3>"), "index");
+    assertTrue(html.contains("<h3>Events (0)</h3>"), "the agent has no events");
+    assertEquals(Set.of(), Anchors.broken(html));
+    String sync = ManualTest.entry(html, "command-guest-sync");
+    assertTrue(sync.contains("<dt><code>id</code>: <a href=\"#type-int\"><code>int</code></a></dt>"), sync);
+    assertTrue(sync.contains("<span class=\"since\">Since: 0.15.0</span>"), sync);
+  }
+
   /** The number of {@code {'KIND': ...}} expressions in QEMU's schema files. */
   private static int declared(String kind) throws IOException {
+    return declared("qapi", kind);
+  }
+
+  private static int declared(String dir, String kind) throws IOException {
     Pattern p = Pattern.compile("^\\{ *'" + kind + "'", Pattern.MULTILINE);
     int n = 0;
-    try (Stream<Path> files = Files.list(Peers.qemuSource("qapi"))) {
+    try (Stream<Path> files = Files.list(Peers.qemuSource(dir))) {
       for (Path f : files.filter(f -> f.toString().endsWith(".json")).toList()) {
         Matcher m = p.matcher(Files.readString(f));
         while (m.find()) {

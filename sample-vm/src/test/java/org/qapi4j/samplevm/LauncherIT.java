@@ -39,7 +39,6 @@ class LauncherIT {
     pb.environment().put("SAMPLE_VM_JAVA_OPTS", "-Xshare:on");
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
     Process vm = pb.start();
-    Files.delete(link); // JUnit warns of links out of its temporary directories
     vm.getOutputStream().write((
         "{\"execute\": \"qmp_capabilities\"}\n"
         + "{\"execute\": \"query-status\"}\n"
@@ -48,6 +47,7 @@ class LauncherIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     vm.getInputStream().transferTo(out);
     assertTrue(vm.waitFor(60, TimeUnit.SECONDS), "the VM quits");
+    Files.delete(link); // JUnit warns of links out of its temporary directories
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(0, vm.exitValue(), String.join("\n", lines));
     assertEquals(5, lines.size(), String.join("\n", lines));

@@ -1,4 +1,4 @@
-package org.qapi4j.cli;
+package org.qapi4j.processor.read;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -20,22 +20,32 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.doc.SchemaDoc;
-import org.qapi4j.processor.read.JavaDocReader;
-import org.qapi4j.processor.read.JavaReader;
 
 /**
- * A Java schema and its Javadoc, read by a small javac run in this process: the root interface's
+ * A Java schema and its Javadoc, read by a small javac run in this process, for its reference
+ * manual ({@code qapi4j doc --java}, the Maven plugin's {@code doc} goal): the root interface's
  * source file is compiled {@code -proc:only} against the source path (which brings in the rest of
  * the schema) with a processor that hands the root to the processor's front end,
  * {@link JavaReader}, and its Javadoc to {@link JavaDocReader}. Nothing is written.
  */
-final class JavaSchemaDoc {
+public final class JavaSchemaDoc {
   /** The schema read, its documentation, and what went wrong (javac's errors, the reader's). */
-  record Result(Optional<Schema> schema, SchemaDoc doc, List<String> errors) {}
+  public record Result(Optional<Schema> schema, SchemaDoc doc, List<String> errors) {
+    public Result {
+      errors = List.copyOf(errors);
+    }
+  }
 
   private JavaSchemaDoc() {}
 
-  static Result read(List<Path> sourcePath, String classPath, String rootClass) {
+  /**
+   * Reads the schema rooted at {@code rootClass}.
+   *
+   * @param sourcePath where the root's source file and the rest of the schema's sources are
+   * @param classPath what the sources need besides themselves, {@code qapi4j-annotations} at least
+   *     (a path-separated list)
+   */
+  public static Result read(List<Path> sourcePath, String classPath, String rootClass) {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
       return failed("reading a Java schema needs a JDK's javac; this Java has none");
@@ -53,7 +63,7 @@ final class JavaSchemaDoc {
     }
     List<String> options = new ArrayList<>(List.of("-proc:only", "-Xlint:none",
         "-sourcepath", String.join(File.pathSeparator, sourcePath.stream().map(Path::toString).toList()),
-        "-classpath", (classPath.isEmpty() ? "" : classPath + File.pathSeparator) + System.getProperty("java.class.path")));
+        "-classpath", classPath));
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Reading reading = new Reading(rootClass);
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {

@@ -1,4 +1,4 @@
-package org.qapi4j.cli;
+package org.qapi4j.processor.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -72,7 +72,7 @@ class JavaSchemaDocTest {
         "  PAUSED",
         "}",
         ""));
-    JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), "", "p.Vm");
+    JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), System.getProperty("java.class.path"), "p.Vm");
     assertEquals(List.of(), r.errors());
     SchemaDoc doc = r.doc();
     assertEquals(List.of(
@@ -98,7 +98,7 @@ class JavaSchemaDocTest {
 
   @Test
   void aMissingRootIsSaid(@TempDir Path src) {
-    JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), "", "p.Nope");
+    JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), System.getProperty("java.class.path"), "p.Nope");
     assertEquals(List.of("no source file of p.Nope in the source path [" + src + "]"), r.errors());
   }
 }
