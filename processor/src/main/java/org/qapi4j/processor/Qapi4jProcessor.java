@@ -14,6 +14,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -65,9 +72,9 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   /**
    * The processor option {@code -Aqapi4j.timing}: a note per schema with the time each phase took
    * (read the elements; check; wait for the dispatch table, emitters and introspection from their
-   * thread and write them; wait for the marshalling class from its thread and write it), the CPU
-   * time of the processor's threads, and that of the whole JVM and its JIT compilers in the same
-   * window, for {@code bench/schema.sh}.
+   * renderer thread and write them; wait for the marshalling class and write it), the CPU time of
+   * the processor's threads, and that of the whole JVM and its JIT compilers in the same window,
+   * for {@code bench/schema.sh} ({@link Timing}).
    */
   public static final String TIMING_OPTION = "qapi4j.timing";
 
@@ -164,30 +171,31 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   }
 
   private void processRoot(TypeElement root) {
-    Phases phases = new Phases(processingEnv.getOptions().containsKey(TIMING_OPTION));
+    Timing timing = Timing.start(processingEnv.getOptions().containsKey(TIMING_OPTION));
     JavaReader.Result read = new JavaReader(processingEnv.getElementUtils()).read(root);
-    phases.done("read");
+    timing.done("read");
     Schema schema = read.schema();
     Set<String> defined = defined();
-    // Generating and rendering the code is most of the work, and needs only the model: two more
-    // threads do it while this one checks the schema, one the marshalling class (most of the
-    // output), the other the dispatch table, the emitters and the introspection. They start before
-    // the checks, and their work is dropped if the checks fail (the generators cope with any schema
-    // the reader produced, or fail, which is then not reported). Neither thread touches javac: the
-    // model is plain data, rendering goes to memory, and only this thread uses the filer.
+    // Generating and rendering the code is most of the work, and needs only the model: two
+    // renderer threads do it while this one checks the schema, one the marshalling class (most of
+    // the output), the other the dispatch table, the emitters and the introspection. They start
+    // before the checks, and their work is dropped if the checks fail (the generators cope with
+    // any schema the reader produced, or fail, which is then not reported). Neither touches javac:
+    // the model is plain data, rendering goes to memory, and only this thread uses the filer.
     boolean marshalAll = marshalAll(); // read, and a bad value reported, on this thread
     Directions.Side side = side();
-    java.util.concurrent.CompletableFuture<Rendered> marshal =
-        read.problems().isEmpty() && schema.javaRoot().isPresent()
-            ? phases.onOtherThread(() -> render(schema.javaRoot().get().packageName(),
-                new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema, side))
-                    .generate()))
-            : null;
-    java.util.concurrent.CompletableFuture<Others> others =
-        marshal == null ? null : phases.onOtherThread(() -> others(schema, defined, side));
+    CompletableFuture<Rendered> marshal = null;
+    CompletableFuture<Others> others = null;
+    if (read.problems().isEmpty() && schema.javaRoot().isPresent()) {
+      String pkg = schema.javaRoot().get().packageName();
+      marshal = CompletableFuture.supplyAsync(timing.counted(() -> render(pkg,
+          new MarshalGenerator(schema, defined, marshalAll ? Directions.all() : Directions.used(schema, side))
+              .generate())), RENDERERS);
+      others = CompletableFuture.supplyAsync(timing.counted(() -> others(schema, defined, side)), RENDERERS);
+    }
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
     diagnostics.addAll(new SchemaChecker().check(schema));
-    phases.done("check");
+    timing.done("check");
     if (!diagnostics.isEmpty()) {
       if (marshal != null) {
         marshal.cancel(false);
@@ -203,100 +211,20 @@ public final class Qapi4jProcessor extends AbstractProcessor {
     if (side.server()) {
       writeIntrospection(root, pkg, schema, rest.introspection());
     }
-    phases.done("generate");
-    Rendered marshalText = join(marshal);
-    write(root, marshalText);
-    phases.done("marshalling");
-    if (phases.on) {
+    timing.done("generate");
+    write(root, join(marshal));
+    timing.done("marshalling");
+    String report = timing.report();
+    if (report != null) {
       processingEnv.getMessager().printMessage(Kind.NOTE,
-          "[qapi4j:timing] schema " + root.getQualifiedName() + ": " + phases);
+          "[qapi4j:timing] schema " + root.getQualifiedName() + ": " + report);
     }
   }
 
-  /**
-   * Wall time per phase of one schema, for {@link #TIMING_OPTION}; with the CPU time of the
-   * processor's threads in all, which a busy machine disturbs less.
-   */
-  private static final class Phases {
-    private final boolean on;
-    private final StringBuilder text = new StringBuilder();
-    private final long cpuStart;
-    private final long start;
-    private final long processStart;
-    private final long jitStart;
-    private long last;
-    /** Two threads add to it at once. */
-    private final java.util.concurrent.atomic.AtomicLong otherThreads = new java.util.concurrent.atomic.AtomicLong();
-
-    /**
-     * Measures if {@code on}; else does nothing, and loads no management classes (which, loaded,
-     * are not counted).
-     */
-    Phases(boolean on) {
-      this.on = on;
-      this.cpuStart = cpu();
-      this.processStart = on ? Cpu.ofProcess() : 0;
-      this.jitStart = on ? Cpu.jit() : 0;
-      this.start = System.nanoTime();
-      this.last = start;
-    }
-
-    long cpu() {
-      return on ? Cpu.ofThisThread() : 0;
-    }
-
-    /** The thread MXBean, loaded only when timing is asked for: it costs a few dozen classes. */
-    private static final class Cpu {
-      private static final java.lang.management.ThreadMXBean THREADS =
-          java.lang.management.ManagementFactory.getThreadMXBean();
-
-      static long ofThisThread() {
-        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
-      }
-
-      /** The whole JVM's CPU time (javac, the JIT, the GC and the processor), if known. */
-      static long ofProcess() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
-      }
-
-      /** The JIT's compile time so far, in milliseconds. */
-      static long jit() {
-        java.lang.management.CompilationMXBean c = java.lang.management.ManagementFactory.getCompilationMXBean();
-        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
-      }
-    }
-
-    void done(String phase) {
-      long now = System.nanoTime();
-      text.append(phase).append(' ').append((now - last) / 1_000_000).append(" ms, ");
-      last = now;
-    }
-
-    /** Runs {@code task} on a thread of its own, counting its CPU time with this schema's. */
-    <T> java.util.concurrent.CompletableFuture<T> onOtherThread(java.util.function.Supplier<T> task) {
-      return java.util.concurrent.CompletableFuture.supplyAsync(
-          () -> {
-            long cpu = cpu();
-            T result = task.get();
-            otherThreads.addAndGet(cpu() - cpu);
-            return result;
-          },
-          RENDERER);
-    }
-
-    @Override
-    public String toString() {
-      long cpu = cpu() - cpuStart + otherThreads.get();
-      return text + "total " + (last - start) / 1_000_000 + " ms (CPU " + cpu / 1_000_000 + " ms"
-          + "; whole JVM CPU " + (Cpu.ofProcess() - processStart) / 1_000_000 + " ms, JIT " + (Cpu.jit() - jitStart) + " ms)";
-    }
-  }
-
-  private static <T> T join(java.util.concurrent.CompletableFuture<T> f) {
+  private static <T> T join(CompletableFuture<T> f) {
     try {
       return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
@@ -337,12 +265,24 @@ public final class Qapi4jProcessor extends AbstractProcessor {
   /** A generated source file, rendered: its qualified name and its text. */
   private record Rendered(String name, String text) {}
 
-  /** The thread that renders the marshalling code; a daemon, so javac never waits for it to end. */
-  private static final java.util.concurrent.Executor RENDERER = task -> {
-    Thread t = new Thread(task, "qapi4j-render");
-    t.setDaemon(true);
-    t.start();
-  };
+  /**
+   * The threads that render generated code while the processor's thread checks the schema: two
+   * (one task each per schema), shared by every schema and every round. They are daemons, so that
+   * javac never waits for them, and they end when idle for a while, so that a build tool's
+   * long-lived JVM keeps none.
+   */
+  private static final ExecutorService RENDERERS = renderers();
+
+  private static ExecutorService renderers() {
+    AtomicInteger count = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+      Thread t = new Thread(task, "qapi4j-render-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
 
   /**
    * Renders a generated type into memory. The filer gets it in one piece afterwards: JavaPoet

@@ -1,4 +1,4 @@
-package org.qapi4j.testschemas;
+package org.qapi4j.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +20,6 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qapi4j.processor.Qapi4jProcessor;
 
 /**
  * Runs every case of {@code src/test/resources/cases}: each directory holds a small schema (its
