@@ -48,6 +48,7 @@ import org.qapi4j.samplevm.schema.TestCommands;
 import org.qapi4j.samplevm.schema.TestCommands_Async;
 import org.qapi4j.samplevm.schema.VersionInfo;
 import org.qapi4j.samplevm.schema.VersionTriple;
+import org.qapi4j.testsupport.Stopped;
 
 /**
  * The typed client the processor generates from the sample VM's schema, against the sample VM:
@@ -256,15 +257,14 @@ class TypedClientIT {
     start();
     RunStateCommands commands = qmp.commands(RunStateCommands.class);
     assertEquals(RunState.RUNNING, commands.queryStatus().status());
-    long pid = vm.process().pid();
-    assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor());
+    Stopped stopped = Stopped.stop(vm.process().pid());
     // Short deadlines only where they must pass: the calls a loaded machine merely slows keep the
     // client's default, so that the test fails for a server that does not answer, not a slow one.
     QmpTimeoutException call = assertThrows(QmpTimeoutException.class,
         () -> qmp.execute("query-status", null, CallOptions.withTimeout(Duration.ofMillis(500))));
     assertEquals("no reply to query-status within PT0.5S", call.getMessage());
     assertThrows(QmpTimeoutException.class, () -> connect(Duration.ofMillis(500)));
-    assertEquals(0, new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor());
+    stopped.close();
     // The late reply is dropped; the next call gets its own.
     assertEquals(new NameInfo(null), qmp.commands(MiscCommands.class).queryName());
     assertEquals(RunState.RUNNING, commands.queryStatus().status());

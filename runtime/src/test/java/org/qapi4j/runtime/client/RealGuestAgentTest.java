@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.testsupport.Peers;
+import org.qapi4j.testsupport.Stopped;
 
 /**
  * The guest agent mode against the real {@code qemu-ga}, run on the host as an ordinary process in
@@ -157,13 +158,9 @@ class RealGuestAgentTest {
   @Test
   void timeoutThenResync() throws Exception {
     try (QmpClient ga = connect(new CopyOnWriteArrayList<>())) {
-      String pid = Long.toString(agent.pid());
-      assertEquals(0, new ProcessBuilder("kill", "-STOP", pid).start().waitFor());
-      try {
+      try (Stopped stopped = Stopped.stop(agent.pid())) {
         assertThrows(QmpTimeoutException.class,
             () -> ga.execute("guest-info", null, CallOptions.withTimeout(Duration.ofMillis(200))));
-      } finally {
-        assertEquals(0, new ProcessBuilder("kill", "-CONT", pid).start().waitFor());
       }
       assertEquals("{}", Json.toText(ga.execute("guest-ping")));
       assertEquals(2, ga.syncs());

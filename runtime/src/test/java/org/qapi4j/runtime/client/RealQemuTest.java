@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.qapi4j.runtime.json.JsonValue;
 import org.qapi4j.testsupport.Peers;
+import org.qapi4j.testsupport.Stopped;
 
 /**
  * The client against the real {@code qemu-system-x86_64} ({@code -M none}), when it is
@@ -91,14 +92,10 @@ class RealQemuTest {
   /** A stopped QEMU accepts (the kernel does) but never greets: connect times out, not hangs. */
   @Test
   void stoppedQemuConnectTimesOut() throws Exception {
-    long pid = qemu.pid();
-    signal("-STOP", pid);
-    try {
+    try (Stopped stopped = Stopped.stop(qemu.pid())) {
       QmpTimeoutException e = assertThrows(QmpTimeoutException.class,
           () -> QmpClient.connect(UnixDomainSocketAddress.of(socket), Duration.ofMillis(500)));
       assertEquals("no greeting from " + socket + " within PT0.5S", e.getMessage());
-    } finally {
-      signal("-CONT", pid);
     }
   }
 
@@ -115,10 +112,5 @@ class RealQemuTest {
           || text.equals("connection to " + socket + " failed: Connection reset"), text);
       assertThrows(QmpConnectionException.class, () -> c.execute("query-status"));
     }
-  }
-
-  private static void signal(String signal, long pid) throws Exception {
-    Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
-    assertEquals(0, kill.waitFor());
   }
 }
