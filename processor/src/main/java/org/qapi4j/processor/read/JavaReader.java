@@ -1,8 +1,6 @@
 package org.qapi4j.processor.read;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +31,6 @@ import org.qapi4j.model.JavaType;
 import org.qapi4j.model.Member;
 import org.qapi4j.model.Names;
 import org.qapi4j.model.Pragmas;
-import org.qapi4j.model.Predefined;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.TypeRef;
@@ -76,14 +73,10 @@ public final class JavaReader {
   /** The state of reading one root. */
   private final class Reading {
     private final TypeElement root;
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Definition> types = new ArrayList<>();
-    /** Records and enums met so far, by qualified name, with their QAPI names. */
-    private final Map<String, String> typeNames = new LinkedHashMap<>();
-    private final Deque<TypeElement> toRead = new ArrayDeque<>();
-    /** QEMU's context line of the definition being read ({@code In command 'x':}). */
-    private String context = "";
+    private final JavaTypes javaTypes = new JavaTypes(elements, mirrors, problems, types);
 
     Reading(TypeElement root) {
       this.root = root;
@@ -92,7 +85,7 @@ public final class JavaReader {
     Result run() {
       AnnotationMirror schema = mirrors.find(root, Mirrors.SCHEMA).orElseThrow();
       if (root.getKind() != ElementKind.INTERFACE) {
-        problem(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
+        problems.form(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
       }
       for (ExecutableElement method : commandMethods(root, new HashSet<>())) {
         readCommand(method);
@@ -100,7 +93,7 @@ public final class JavaReader {
       for (DeclaredType events : mirrors.types(schema, "events")) {
         TypeElement iface = (TypeElement) events.asElement();
         if (iface.getKind() != ElementKind.INTERFACE) {
-          problem(ElementOrigin.of(root, schema).attribute("events"),
+          problems.form(ElementOrigin.of(root, schema).attribute("events"),
               "events type " + iface.getQualifiedName() + " must be an interface");
           continue;
         }
@@ -108,17 +101,17 @@ public final class JavaReader {
           if (mirrors.find(method, Mirrors.EVENT).isPresent()) {
             readEvent(iface, method);
           } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-            problem(ElementOrigin.of(method),
+            problems.form(ElementOrigin.of(method),
                 "method " + method.getSimpleName() + " of events interface " + iface.getSimpleName()
                     + " is not annotated @Event");
           }
         }
       }
       for (DeclaredType extra : mirrors.types(schema, "types")) {
-        typeRef(extra, root, "type " + extra + " of @Schema(types)");
+        javaTypes.typeRef(extra, root, "type " + extra + " of @Schema(types)");
       }
-      while (!toRead.isEmpty()) {
-        readType(toRead.removeFirst());
+      for (TypeElement t = javaTypes.nextToRead(); t != null; t = javaTypes.nextToRead()) {
+        readType(t);
       }
       List<Definition> ordered = inDefinitionOrder(definitions, mirrors.strings(schema, "definitionOrder"));
       definitions.clear();
@@ -148,8 +141,8 @@ public final class JavaReader {
               definitions,
               pragmas,
               ElementOrigin.of(root, schema),
-              Optional.of(javaType(root.asType())));
-      return new Result(model, problems);
+              Optional.of(javaTypes.javaType(root.asType())));
+      return new Result(model, problems.list());
     }
 
     /**
@@ -203,7 +196,7 @@ public final class JavaReader {
         if (mirrors.find(method, Mirrors.COMMAND).isPresent()) {
           out.add(method);
         } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-          problem(ElementOrigin.of(method),
+          problems.form(ElementOrigin.of(method),
               "method " + method.getSimpleName() + " of schema interface " + iface.getSimpleName()
                   + " is not annotated @Command");
         }
@@ -222,7 +215,7 @@ public final class JavaReader {
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
       }
-      context = "In command '" + name + "':";
+      problems.context("In command '" + name + "':");
       boolean boxed = mirrors.bool(command, "boxed");
       Condition condition = condition(method);
       Optional<String> data = readArguments(name, method, boxed, condition, origin);
@@ -233,8 +226,8 @@ public final class JavaReader {
       if (async) {
         ret = stage;
       }
-      if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(qualifiedName(ret))) {
-        returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
+      if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(JavaTypes.qualifiedName(ret))) {
+        returns = Optional.ofNullable(javaTypes.typeRef(ret, method, "the result of command " + name));
       }
       Set<CommandDef.Flag> flags = EnumSet.noneOf(CommandDef.Flag.class);
       for (CommandDef.Flag flag : CommandDef.Flag.qapi()) {
@@ -255,28 +248,9 @@ public final class JavaReader {
               condition,
               origin,
               javaName,
-              Optional.of(new CommandDef.JavaSignature(javaType(method.getEnclosingElement().asType()),
-                  Optional.ofNullable(declaredJavaType(method.getReturnType())),
+              Optional.of(new CommandDef.JavaSignature(javaTypes.javaType(method.getEnclosingElement().asType()),
+                  Optional.ofNullable(javaTypes.declaredJavaType(method.getReturnType())),
                   inheritors((TypeElement) method.getEnclosingElement())))));
-    }
-
-    /**
-     * A method's return type as a {@link JavaType}; null for {@code void}, or for a type the
-     * reader has refused (a wildcard, a type variable), which is reported apart.
-     */
-    private JavaType declaredJavaType(TypeMirror type) {
-      if (type.getKind().isPrimitive()) {
-        return javaType(type);
-      }
-      if (type.getKind() != TypeKind.DECLARED) {
-        return null;
-      }
-      for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
-        if (arg.getKind() != TypeKind.DECLARED || declaredJavaType(arg) == null) {
-          return null;
-        }
-      }
-      return javaType(type);
     }
 
     /** The schema's interfaces that extend {@code owner}, directly or not, in the order they were walked. */
@@ -284,7 +258,7 @@ public final class JavaReader {
       List<JavaType> out = new ArrayList<>();
       for (TypeElement iface : superinterfaces.keySet()) {
         if (iface != owner && extendsInterface(iface, owner, new HashSet<>())) {
-          out.add(javaType(iface.asType()));
+          out.add(javaTypes.javaType(iface.asType()));
         }
       }
       return out;
@@ -304,7 +278,7 @@ public final class JavaReader {
      * (an asynchronous command); null for any other return type.
      */
     private TypeMirror completionStageResult(TypeMirror ret, ExecutableElement method, String name) {
-      String qualified = qualifiedName(ret);
+      String qualified = JavaTypes.qualifiedName(ret);
       if (!"java.util.concurrent.CompletionStage".equals(qualified)
           && !"java.util.concurrent.CompletableFuture".equals(qualified)) {
         return null;
@@ -312,18 +286,11 @@ public final class JavaReader {
       DeclaredType declared = (DeclaredType) ret;
       List<? extends TypeMirror> args = declared.getTypeArguments();
       if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
-        problem(ElementOrigin.of(method), "the result of command " + name + ": an asynchronous command returns "
+        problems.form(ElementOrigin.of(method), "the result of command " + name + ": an asynchronous command returns "
             + declared.asElement().getSimpleName() + "<T> with T its result (Void for none)");
         return elements.getTypeElement("java.lang.Void").asType();
       }
       return args.get(0);
-    }
-
-    /** The qualified name of a class or interface type; null for any other type. */
-    private static String qualifiedName(TypeMirror type) {
-      return type.getKind() == TypeKind.DECLARED
-          ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
-          : null;
     }
 
     private void readEvent(TypeElement iface, ExecutableElement method) {
@@ -335,9 +302,9 @@ public final class JavaReader {
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Event(name = \"...\")");
       }
-      context = "In event '" + name + "':";
+      problems.context("In event '" + name + "':");
       if (method.getReturnType().getKind() != TypeKind.VOID) {
-        problem(ElementOrigin.of(method), "event method " + javaName + " must return void");
+        problems.form(ElementOrigin.of(method), "event method " + javaName + " must return void");
       }
       boolean boxed = mirrors.bool(event, "boxed");
       Condition condition = condition(method);
@@ -350,7 +317,7 @@ public final class JavaReader {
               features(method),
               condition,
               origin,
-              javaType(iface.asType()),
+              javaTypes.javaType(iface.asType()),
               javaName,
               throttle(method, event, data)));
     }
@@ -362,7 +329,7 @@ public final class JavaReader {
       String key = mirrors.string(event, "throttleKey");
       if (millis <= 0) {
         if (!key.isEmpty()) {
-          problem(ElementOrigin.of(method, event).attribute("throttleKey"),
+          problems.form(ElementOrigin.of(method, event).attribute("throttleKey"),
               "throttleKey needs throttleMillis");
         }
         return Optional.empty();
@@ -379,18 +346,18 @@ public final class JavaReader {
       List<? extends VariableElement> params = method.getParameters();
       if (boxed) {
         if (params.isEmpty()) {
-          problemIn(Rule.BOXED_NEEDS_DATA, origin.attribute("boxed"), "'boxed': true requires 'data'");
+          problems.rule(Rule.BOXED_NEEDS_DATA, origin.attribute("boxed"), "'boxed': true requires 'data'");
           return Optional.empty();
         }
         if (params.size() != 1) {
-          problem(origin.attribute("boxed"),
+          problems.form(origin.attribute("boxed"),
               "'boxed': true requires exactly one parameter, the record whose members are the"
                   + " arguments");
           return Optional.empty();
         }
-        TypeRef ref = typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
+        TypeRef ref = javaTypes.typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
         if (ref instanceof TypeRef.Array) {
-          problemIn(Rule.TYPEREF_NO_ARRAY, ElementOrigin.of(params.get(0)), "'data' cannot be an array");
+          problems.rule(Rule.TYPEREF_NO_ARRAY, ElementOrigin.of(params.get(0)), "'data' cannot be an array");
           return Optional.empty();
         }
         return ref == null ? Optional.empty() : Optional.of(ref.qapiName());
@@ -429,104 +396,29 @@ public final class JavaReader {
         origin = origin.derivedFrom(javaName, "@Name(\"...\")");
       }
       if (optional && type.getKind().isPrimitive()) {
-        problem(ElementOrigin.of(element, mirrors.find(element, Mirrors.OPTIONAL).get()),
+        problems.form(ElementOrigin.of(element, mirrors.find(element, Mirrors.OPTIONAL).get()),
             "optional member '" + name + "' must have a reference type ("
-                + boxedName(type.getKind()) + ", not " + type + "): absent is null");
+                + JavaTypes.boxedName(type.getKind()) + ", not " + type + "): absent is null");
         return null;
       }
-      TypeRef ref = typeRef(type, element, "member '" + name + "'");
+      TypeRef ref = javaTypes.typeRef(type, element, "member '" + name + "'");
       if (ref == null) {
         return null;
       }
       Optional<AnnotationMirror> typeMirror = mirrors.find(element, Mirrors.TYPE);
       if (typeMirror.isPresent()) {
         ref = IntegerTypes.override(ref, type, mirrors.string(typeMirror.get(), "value"),
-            message -> problem(ElementOrigin.of(element, typeMirror.get()).attribute("value"), message));
+            message -> problems.form(ElementOrigin.of(element, typeMirror.get()).attribute("value"), message));
         if (ref == null) {
           return null;
         }
       }
       return new Member(
-          name, ref, optional, features(element), condition(element), origin, javaName, javaType(type));
-    }
-
-    /** The QAPI type of a Java type, registering records and enums; null (with an error) if none. */
-    private TypeRef typeRef(TypeMirror type, Element site, String what) {
-      switch (type.getKind()) {
-        case LONG:
-          return TypeRef.named("int");
-        case INT:
-          return TypeRef.named("int32");
-        case SHORT:
-          return TypeRef.named("int16");
-        case BYTE:
-          return TypeRef.named("int8");
-        case BOOLEAN:
-          return TypeRef.named("bool");
-        case DOUBLE:
-          return TypeRef.named("number");
-        case ERROR:
-          throw new Unresolved(type.toString());
-        case DECLARED:
-          break;
-        default:
-          problem(ElementOrigin.of(site), unsupported(what, type));
-          return null;
-      }
-      DeclaredType declared = (DeclaredType) type;
-      TypeElement element = (TypeElement) declared.asElement();
-      String qualified = element.getQualifiedName().toString();
-      switch (qualified) {
-        case "java.lang.String":
-          return TypeRef.named("str");
-        case "java.lang.Long":
-          return TypeRef.named("int");
-        case "java.lang.Integer":
-          return TypeRef.named("int32");
-        case "java.lang.Short":
-          return TypeRef.named("int16");
-        case "java.lang.Byte":
-          return TypeRef.named("int8");
-        case "java.lang.Boolean":
-          return TypeRef.named("bool");
-        case "java.lang.Double":
-          return TypeRef.named("number");
-        case "org.qapi4j.runtime.json.JsonValue":
-          return TypeRef.named("any");
-        case "org.qapi4j.runtime.QNull":
-          return TypeRef.named("null");
-        case "org.qapi4j.runtime.QType":
-          if (typeNames.putIfAbsent(qualified, Predefined.QTYPE) == null) {
-            types.add(Predefined.qtype()); // the predefined enum, in order of first use
-          }
-          return TypeRef.named(Predefined.QTYPE);
-        case "java.util.List":
-          if (declared.getTypeArguments().size() != 1) {
-            problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
-            return null;
-          }
-          TypeRef element0 = typeRef(declared.getTypeArguments().get(0), site, what);
-          return element0 == null ? null : TypeRef.arrayOf(element0);
-        default:
-          break;
-      }
-      boolean sealedUnion = element.getKind() == ElementKind.INTERFACE
-          && (mirrors.find(element, Mirrors.UNION).isPresent() || mirrors.find(element, Mirrors.ALTERNATE).isPresent());
-      if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM || sealedUnion) {
-        String name = typeNames.get(qualified);
-        if (name == null) {
-          name = mirrors.name(element).orElse(element.getSimpleName().toString());
-          typeNames.put(qualified, name);
-          toRead.add(element);
-        }
-        return TypeRef.named(name);
-      }
-      problem(ElementOrigin.of(site), unsupported(what, type));
-      return null;
+          name, ref, optional, features(element), condition(element), origin, javaName, javaTypes.javaType(type));
     }
 
     private void readType(TypeElement element) {
-      String name = typeNames.get(element.getQualifiedName().toString());
+      String name = javaTypes.qapiName(element);
       Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
@@ -534,7 +426,7 @@ public final class JavaReader {
       if (nameMirror.isEmpty()) {
         origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
       }
-      context = "In " + meta(element) + " '" + name + "':";
+      problems.context("In " + meta(element) + " '" + name + "':");
       if (element.getKind() == ElementKind.INTERFACE) {
         readSealed(element, name, origin);
       } else if (element.getKind() == ElementKind.RECORD) {
@@ -548,16 +440,16 @@ public final class JavaReader {
           if (baseMirror.isPresent()) {
             ElementOrigin at = ElementOrigin.of(c, baseMirror.get());
             if (i != 0) {
-              problem(at, "@Base marks the first component of a record: the base's members come first on the wire");
+              problems.form(at, "@Base marks the first component of a record: the base's members come first on the wire");
               continue;
             }
-            TypeRef ref = typeRef(c.asType(), c, "the base of " + name);
+            TypeRef ref = javaTypes.typeRef(c.asType(), c, "the base of " + name);
             if (ref instanceof TypeRef.Named) {
               base = Optional.of(ref.qapiName());
               javaBase = Optional.of(c.getSimpleName().toString());
               origin = origin.withAttribute("base", at);
             } else if (ref != null) {
-              problemIn(Rule.TYPEREF_NO_ARRAY, at, "'base' cannot be an array");
+              problems.rule(Rule.TYPEREF_NO_ARRAY, at, "'base' cannot be an array");
             }
             continue;
           }
@@ -569,7 +461,7 @@ public final class JavaReader {
         types.add(
             new StructDef(
                 name, base, members, features(element), condition(element), origin, false,
-                Optional.of(javaType(element.asType())), javaBase));
+                Optional.of(javaTypes.javaType(element.asType())), javaBase));
       } else {
         List<EnumValue> values = new ArrayList<>();
         for (Element e : element.getEnclosedElements()) {
@@ -591,7 +483,7 @@ public final class JavaReader {
         types.add(
             new EnumDef(
                 name, values, Optional.empty(), features(element), condition(element), origin,
-                Optional.of(javaType(element.asType()))));
+                Optional.of(javaTypes.javaType(element.asType()))));
       }
     }
 
@@ -605,24 +497,24 @@ public final class JavaReader {
       for (TypeMirror permitted : element.getPermittedSubclasses()) {
         TypeElement r = (TypeElement) ((DeclaredType) permitted).asElement();
         if (r.getKind() != ElementKind.RECORD) {
-          problem(ElementOrigin.of(r), "a variant of " + name + " must be a record");
+          problems.form(ElementOrigin.of(r), "a variant of " + name + " must be a record");
           continue;
         }
         records.add(r);
       }
       if (records.isEmpty() && element.getPermittedSubclasses().isEmpty()) {
         if (union.isEmpty()) {
-          problemIn(Rule.ALTERNATE, origin, "'data' must not be empty: an alternate is a sealed interface whose"
+          problems.rule(Rule.ALTERNATE, origin, "'data' must not be empty: an alternate is a sealed interface whose"
               + " permitted records are its branches");
         } else {
-          problem(origin, name + " must be a sealed interface whose permitted records are its variants");
+          problems.form(origin, name + " must be a sealed interface whose permitted records are its variants");
         }
         placeholder(element, name, origin);
         return;
       }
       for (TypeElement r : records) {
         for (org.qapi4j.model.Feature f : features(r)) {
-          problemIn(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + variantName(r)
+          problems.rule(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + variantName(r)
               + "' has unknown key 'features': a union or alternate branch has none; give them to the"
               + " members of its type");
         }
@@ -632,28 +524,28 @@ public final class JavaReader {
         for (TypeElement r : records) {
           List<? extends RecordComponentElement> c = r.getRecordComponents();
           if (c.size() != 1) {
-            problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
+            problems.form(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
             continue;
           }
           Optional<AnnotationMirror> baseMirror = mirrors.find(c.get(0), Mirrors.BASE);
           if (baseMirror.isPresent()) {
-            problemIn(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
+            problems.rule(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
                 "alternate has unknown key 'base': an alternate has no base; its branch's value is not marked @Base");
           }
-          TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
+          TypeRef ref = javaTypes.typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
           Optional<AnnotationMirror> typeMirror = mirrors.find(c.get(0), Mirrors.TYPE);
           if (ref != null && typeMirror.isPresent()) {
             // An integer branch names its QAPI type as a member does: @Type("uint64") long value.
             ref = IntegerTypes.override(ref, c.get(0).asType(), mirrors.string(typeMirror.get(), "value"),
-                message -> problem(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
+                message -> problems.form(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
           }
           if (ref != null) {
             variants.add(new Variant(variantName(r), ref, condition(r), variantOrigin(r),
-                javaType(r.asType()), c.get(0).getSimpleName().toString()));
+                javaTypes.javaType(r.asType()), c.get(0).getSimpleName().toString()));
           }
         }
         types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), condition(element), origin,
-            Optional.of(javaType(element.asType()))));
+            Optional.of(javaTypes.javaType(element.asType()))));
         return;
       }
       String discriminator = mirrors.string(union.get(), "discriminator");
@@ -665,11 +557,11 @@ public final class JavaReader {
         List<? extends RecordComponentElement> c = r.getRecordComponents();
         if (c.isEmpty() || c.size() > 2) {
           malformed = true;
-          problem(ElementOrigin.of(r), "a variant of union " + name
+          problems.form(ElementOrigin.of(r), "a variant of union " + name
               + " is a record of the base and the branch, or of the base alone for the values without a branch");
           continue;
         }
-        TypeRef b = typeRef(c.get(0).asType(), c.get(0), "the base of " + name);
+        TypeRef b = javaTypes.typeRef(c.get(0).asType(), c.get(0), "the base of " + name);
         if (b == null) {
           continue;
         }
@@ -677,33 +569,33 @@ public final class JavaReader {
           base = b;
           baseComponent = c.get(0).getSimpleName().toString();
         } else if (!base.equals(b) || !baseComponent.contentEquals(c.get(0).getSimpleName())) {
-          problem(ElementOrigin.of(c.get(0)), "every variant of union " + name + " starts with the same base, "
+          problems.form(ElementOrigin.of(c.get(0)), "every variant of union " + name + " starts with the same base, "
               + base + " " + baseComponent);
           continue;
         }
         if (c.size() == 1) {
           if (other.isPresent()) {
-            problem(ElementOrigin.of(r), "union " + name + " has one variant for the values without a branch, not two");
+            problems.form(ElementOrigin.of(r), "union " + name + " has one variant for the values without a branch, not two");
           }
-          other = Optional.of(javaType(r.asType()));
+          other = Optional.of(javaTypes.javaType(r.asType()));
           continue;
         }
-        TypeRef branch = typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
+        TypeRef branch = javaTypes.typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
         if (branch != null) {
           variants.add(new Variant(variantName(r), branch, condition(r), variantOrigin(r),
-              javaType(r.asType()), c.get(1).getSimpleName().toString()));
+              javaTypes.javaType(r.asType()), c.get(1).getSimpleName().toString()));
         }
       }
       if (base == null) {
         if (!malformed) {
-          problem(origin, "union " + name + " needs a variant record whose first component is the base");
+          problems.form(origin, "union " + name + " needs a variant record whose first component is the base");
         }
         placeholder(element, name, origin);
         return;
       }
       types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), condition(element),
           origin,
-          Optional.of(javaType(element.asType())), other, baseComponent));
+          Optional.of(javaTypes.javaType(element.asType())), other, baseComponent));
     }
 
     /** The features of an element: {@code @Deprecated} is {@code deprecated}, then each {@code @Feature}. */
@@ -739,7 +631,7 @@ public final class JavaReader {
       m.getElementValues().keySet().forEach(k -> given.add(k.getSimpleName().toString()));
       if (given.size() != 1) {
         // QEMU's text for an 'if' object without exactly one of all, any and not, then the Java fix.
-        problemIn(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
+        problems.rule(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
             + (given.isEmpty()
                 ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
                 : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})"));
@@ -754,7 +646,7 @@ public final class JavaReader {
       String attribute = given.contains("all") ? "all" : "any";
       List<String> texts = mirrors.strings(m, attribute);
       if (texts.isEmpty()) {
-        problemIn(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
+        problems.rule(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
         return Condition.ALWAYS;
       }
       List<Condition> operands = new ArrayList<>();
@@ -772,7 +664,7 @@ public final class JavaReader {
       try {
         return org.qapi4j.model.ConditionSyntax.parse(text);
       } catch (IllegalArgumentException ex) {
-        problem(at, ex.getMessage());
+        problems.form(at, ex.getMessage());
         return Condition.ALWAYS;
       }
     }
@@ -829,7 +721,7 @@ public final class JavaReader {
      */
     private void placeholder(TypeElement element, String name, ElementOrigin origin) {
       types.add(new StructDef(name, Optional.empty(), List.of(), List.of(), Condition.ALWAYS, origin, false,
-          Optional.of(javaType(element.asType()))));
+          Optional.of(javaTypes.javaType(element.asType()))));
     }
 
     /** QAPI's word for the definition a type element reads as. */
@@ -873,30 +765,30 @@ public final class JavaReader {
               continue;
             }
             if (!documented.add(words[1])) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "'" + words[1] + "' parameter name duplicated");
+              problems.doc(Rule.DOC_DUPLICATE_SECTION, at, "'" + words[1] + "' parameter name duplicated");
             } else if (!known.contains(words[1])) {
               bogus.add(words[1]);
             }
           }
           case "@return" -> {
             if (++returns == 2) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@return' section");
+              problems.doc(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@return' section");
             }
           }
           case "@since" -> {
             if (++since == 2) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@since' section");
+              problems.doc(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@since' section");
             }
           }
           default -> { }
         }
       }
       if (returns > 0 && !(d instanceof CommandDef)) {
-        docProblem(Rule.DOC_RETURNS_NON_COMMAND, at, "'@return' is only valid for commands");
+        problems.doc(Rule.DOC_RETURNS_NON_COMMAND, at, "'@return' is only valid for commands");
       }
       if (!bogus.isEmpty()) {
         boolean many = bogus.size() > 1;
-        docProblem(Rule.DOC_BOGUS_MEMBER, at, "documented member" + (many ? "s" : "") + " '"
+        problems.doc(Rule.DOC_BOGUS_MEMBER, at, "documented member" + (many ? "s" : "") + " '"
             + String.join("', '", bogus) + "' " + (many ? "do" : "does") + " not exist");
       }
     }
@@ -925,67 +817,11 @@ public final class JavaReader {
       return i;
     }
 
-    /** A doc comment's problem: QEMU names no definition before it, as it does for the others. */
-    private void docProblem(Rule rule, org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(rule, at, "", message, Optional.empty()));
-    }
-
-    /** A violation of a QAPI rule found while reading, in the definition being read. */
-    private void problemIn(Rule rule, org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(rule, at, context, message, Optional.empty()));
-    }
-
-    private void problem(org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(Rule.JAVA_FORM, at, "", message, Optional.empty()));
-    }
-  }
-
-  private static String unsupported(String what, TypeMirror type) {
-    return what + " has type " + type + ", which is not a QAPI type: use String, long, int, short,"
-        + " byte, boolean, double (or their boxes), JsonValue (any), QNull (null), QType, List<T>,"
-        + " a record (struct), an enum, or a sealed interface (union or alternate)";
-  }
-
-  private static String boxedName(TypeKind kind) {
-    return switch (kind) {
-      case LONG -> "Long";
-      case INT -> "Integer";
-      case SHORT -> "Short";
-      case BYTE -> "Byte";
-      case BOOLEAN -> "Boolean";
-      case DOUBLE -> "Double";
-      case CHAR -> "Character";
-      case FLOAT -> "Float";
-      default -> kind.toString();
-    };
   }
 
   private static String kind(Element e) {
     return e.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
   }
 
-  /** The Java type as plain names, for the generators. */
-  JavaType javaType(TypeMirror type) {
-    if (type.getKind().isPrimitive()) {
-      return JavaType.primitive(type.toString());
-    }
-    if (!(type instanceof DeclaredType declared)) {
-      // A wildcard, a type variable, an array: in a schema the checks refuse (CompletionStage<?>),
-      // read before they are reported; Object stands for it.
-      return JavaType.of("java.lang", List.of("Object"));
-    }
-    TypeElement element = (TypeElement) declared.asElement();
-    List<String> simpleNames = new ArrayList<>();
-    Element e = element;
-    while (e.getKind().isClass() || e.getKind().isInterface()) {
-      simpleNames.add(0, e.getSimpleName().toString());
-      e = e.getEnclosingElement();
-    }
-    String pkg = elements.getPackageOf(element).getQualifiedName().toString();
-    List<JavaType> args = new ArrayList<>();
-    for (TypeMirror arg : declared.getTypeArguments()) {
-      args.add(javaType(arg));
-    }
-    return new JavaType(pkg, simpleNames, args);
-  }
+
 }
