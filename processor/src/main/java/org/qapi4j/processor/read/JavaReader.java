@@ -77,6 +77,7 @@ public final class JavaReader {
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Definition> types = new ArrayList<>();
     private final JavaTypes javaTypes = new JavaTypes(elements, mirrors, problems, types);
+    private final Annotations annotations = new Annotations(mirrors, problems);
 
     Reading(TypeElement root) {
       this.root = root;
@@ -211,13 +212,13 @@ public final class JavaReader {
       String name = given.isEmpty() ? Names.kebab(javaName) : given;
       // A command's 'returns' is its method's return type: errors about it point at the method.
       ElementOrigin origin =
-          withIf(ElementOrigin.of(method, command), method).withAttribute("returns", ElementOrigin.of(method));
+          annotations.withIf(ElementOrigin.of(method, command), method).withAttribute("returns", ElementOrigin.of(method));
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
       }
       problems.context("In command '" + name + "':");
       boolean boxed = mirrors.bool(command, "boxed");
-      Condition condition = condition(method);
+      Condition condition = annotations.condition(method);
       Optional<String> data = readArguments(name, method, boxed, condition, origin);
       Optional<TypeRef> returns = Optional.empty();
       TypeMirror ret = method.getReturnType();
@@ -244,7 +245,7 @@ public final class JavaReader {
               data,
               returns,
               flags,
-              features(method),
+              annotations.features(method),
               condition,
               origin,
               javaName,
@@ -298,7 +299,7 @@ public final class JavaReader {
       String javaName = method.getSimpleName().toString();
       String given = mirrors.string(event, "name");
       String name = given.isEmpty() ? Names.eventName(javaName) : given;
-      ElementOrigin origin = withIf(ElementOrigin.of(method, event), method);
+      ElementOrigin origin = annotations.withIf(ElementOrigin.of(method, event), method);
       if (given.isEmpty()) {
         origin = origin.derivedFrom(javaName, "@Event(name = \"...\")");
       }
@@ -307,14 +308,14 @@ public final class JavaReader {
         problems.form(ElementOrigin.of(method), "event method " + javaName + " must return void");
       }
       boolean boxed = mirrors.bool(event, "boxed");
-      Condition condition = condition(method);
+      Condition condition = annotations.condition(method);
       Optional<String> data = readArguments(name, method, boxed, condition, origin);
       definitions.add(
           new EventDef(
               name,
               data,
               boxed,
-              features(method),
+              annotations.features(method),
               condition,
               origin,
               javaTypes.javaType(iface.asType()),
@@ -387,7 +388,7 @@ public final class JavaReader {
       boolean optional = mirrors.find(element, Mirrors.OPTIONAL).isPresent();
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
-      origin = withIf(origin, element);
+      origin = annotations.withIf(origin, element);
       String name;
       if (nameMirror.isPresent()) {
         name = mirrors.string(nameMirror.get(), "value");
@@ -414,7 +415,7 @@ public final class JavaReader {
         }
       }
       return new Member(
-          name, ref, optional, features(element), condition(element), origin, javaName, javaTypes.javaType(type));
+          name, ref, optional, annotations.features(element), annotations.condition(element), origin, javaName, javaTypes.javaType(type));
     }
 
     private void readType(TypeElement element) {
@@ -422,11 +423,11 @@ public final class JavaReader {
       Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
       ElementOrigin origin =
           nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
-      origin = withIf(origin, element);
+      origin = annotations.withIf(origin, element);
       if (nameMirror.isEmpty()) {
         origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
       }
-      problems.context("In " + meta(element) + " '" + name + "':");
+      problems.context("In " + annotations.meta(element) + " '" + name + "':");
       if (element.getKind() == ElementKind.INTERFACE) {
         readSealed(element, name, origin);
       } else if (element.getKind() == ElementKind.RECORD) {
@@ -460,7 +461,7 @@ public final class JavaReader {
         }
         types.add(
             new StructDef(
-                name, base, members, features(element), condition(element), origin, false,
+                name, base, members, annotations.features(element), annotations.condition(element), origin, false,
                 Optional.of(javaTypes.javaType(element.asType())), javaBase));
       } else {
         List<EnumValue> values = new ArrayList<>();
@@ -470,7 +471,7 @@ public final class JavaReader {
           }
           String constant = e.getSimpleName().toString();
           Optional<AnnotationMirror> valueName = mirrors.find(e, Mirrors.NAME);
-          ElementOrigin at = withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
+          ElementOrigin at = annotations.withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
           String wire;
           if (valueName.isPresent()) {
             wire = mirrors.string(valueName.get(), "value");
@@ -478,11 +479,11 @@ public final class JavaReader {
             wire = Names.enumValue(constant);
             at = at.derivedFrom(constant, "@Name(\"...\")");
           }
-          values.add(new EnumValue(wire, features(e), condition(e), at, constant));
+          values.add(new EnumValue(wire, annotations.features(e), annotations.condition(e), at, constant));
         }
         types.add(
             new EnumDef(
-                name, values, Optional.empty(), features(element), condition(element), origin,
+                name, values, Optional.empty(), annotations.features(element), annotations.condition(element), origin,
                 Optional.of(javaTypes.javaType(element.asType()))));
       }
     }
@@ -491,7 +492,7 @@ public final class JavaReader {
     private void readSealed(TypeElement element, String name, ElementOrigin origin) {
       Optional<AnnotationMirror> union = mirrors.find(element, Mirrors.UNION);
       if (union.isPresent()) {
-        origin = withIf(ElementOrigin.of(element, union.get()).withAttribute("name", origin), element);
+        origin = annotations.withIf(ElementOrigin.of(element, union.get()).withAttribute("name", origin), element);
       }
       List<TypeElement> records = new ArrayList<>();
       for (TypeMirror permitted : element.getPermittedSubclasses()) {
@@ -513,8 +514,8 @@ public final class JavaReader {
         return;
       }
       for (TypeElement r : records) {
-        for (org.qapi4j.model.Feature f : features(r)) {
-          problems.rule(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + variantName(r)
+        for (org.qapi4j.model.Feature f : annotations.features(r)) {
+          problems.rule(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + annotations.variantName(r)
               + "' has unknown key 'features': a union or alternate branch has none; give them to the"
               + " members of its type");
         }
@@ -540,11 +541,11 @@ public final class JavaReader {
                 message -> problems.form(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
           }
           if (ref != null) {
-            variants.add(new Variant(variantName(r), ref, condition(r), variantOrigin(r),
+            variants.add(new Variant(annotations.variantName(r), ref, annotations.condition(r), annotations.variantOrigin(r),
                 javaTypes.javaType(r.asType()), c.get(0).getSimpleName().toString()));
           }
         }
-        types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), condition(element), origin,
+        types.add(new org.qapi4j.model.AlternateDef(name, variants, annotations.features(element), annotations.condition(element), origin,
             Optional.of(javaTypes.javaType(element.asType()))));
         return;
       }
@@ -582,7 +583,7 @@ public final class JavaReader {
         }
         TypeRef branch = javaTypes.typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
         if (branch != null) {
-          variants.add(new Variant(variantName(r), branch, condition(r), variantOrigin(r),
+          variants.add(new Variant(annotations.variantName(r), branch, annotations.condition(r), annotations.variantOrigin(r),
               javaTypes.javaType(r.asType()), c.get(1).getSimpleName().toString()));
         }
       }
@@ -593,126 +594,9 @@ public final class JavaReader {
         placeholder(element, name, origin);
         return;
       }
-      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), condition(element),
+      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, annotations.features(element), annotations.condition(element),
           origin,
           Optional.of(javaTypes.javaType(element.asType())), other, baseComponent));
-    }
-
-    /** The features of an element: {@code @Deprecated} is {@code deprecated}, then each {@code @Feature}. */
-    private List<org.qapi4j.model.Feature> features(Element e) {
-      List<org.qapi4j.model.Feature> out = new ArrayList<>();
-      Optional<AnnotationMirror> deprecated = mirrors.find(e, "java.lang.Deprecated");
-      if (deprecated.isPresent()) {
-        out.add(new org.qapi4j.model.Feature(
-            org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
-      } else if (e instanceof RecordComponentElement c && c.getAccessor() != null
-          && mirrors.find(c.getAccessor(), "java.lang.Deprecated").isPresent()) {
-        // @Deprecated cannot target a record component: javac keeps it on the accessor (and field).
-        out.add(new org.qapi4j.model.Feature(org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e)));
-      }
-      for (Map.Entry<String, AnnotationMirror> f : mirrors.features(e)) {
-        String text = mirrors.string(f.getValue(), "condition");
-        Condition c = text.isEmpty() ? Condition.ALWAYS
-            : parseCondition(text, ElementOrigin.of(e, f.getValue()).attribute("condition"));
-        out.add(new org.qapi4j.model.Feature(f.getKey(), c, ElementOrigin.of(e, f.getValue()).attribute("value")));
-      }
-      return out;
-    }
-
-    /** The element's {@code @If} condition; always, if it has none. */
-    private Condition condition(Element e) {
-      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
-      if (mirror.isEmpty()) {
-        return Condition.ALWAYS;
-      }
-      AnnotationMirror m = mirror.get();
-      ElementOrigin at = ElementOrigin.of(e, m);
-      Set<String> given = new HashSet<>();
-      m.getElementValues().keySet().forEach(k -> given.add(k.getSimpleName().toString()));
-      if (given.size() != 1) {
-        // QEMU's text for an 'if' object without exactly one of all, any and not, then the Java fix.
-        problems.rule(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
-            + (given.isEmpty()
-                ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
-                : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})"));
-        return Condition.ALWAYS;
-      }
-      if (given.contains("value")) {
-        return parseCondition(mirrors.string(m, "value"), at.attribute("value"));
-      }
-      if (given.contains("not")) {
-        return new Condition.Not(parseCondition(mirrors.string(m, "not"), at.attribute("not")));
-      }
-      String attribute = given.contains("all") ? "all" : "any";
-      List<String> texts = mirrors.strings(m, attribute);
-      if (texts.isEmpty()) {
-        problems.rule(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
-        return Condition.ALWAYS;
-      }
-      List<Condition> operands = new ArrayList<>();
-      for (String operand : texts) {
-        operands.add(parseCondition(operand, at.attribute(attribute)));
-      }
-      return attribute.equals("all") ? new Condition.All(operands) : new Condition.Any(operands);
-    }
-
-    /** A condition in the text form; a blank one is a symbol, which the checks reject as QEMU does. */
-    private Condition parseCondition(String text, org.qapi4j.model.Origin at) {
-      if (text.isBlank()) {
-        return new Condition.Symbol(text);
-      }
-      try {
-        return org.qapi4j.model.ConditionSyntax.parse(text);
-      } catch (IllegalArgumentException ex) {
-        problems.form(at, ex.getMessage());
-        return Condition.ALWAYS;
-      }
-    }
-
-    /** QEMU's description of what an element's condition is on: {@code struct}, {@code 'data' member 'x'}. */
-    private String conditionSource(Element e) {
-      switch (e.getKind()) {
-        case METHOD:
-          return mirrors.find(e, Mirrors.COMMAND).isPresent() ? "command" : "event";
-        case RECORD:
-          return isVariant((TypeElement) e) ? "'data' member '" + variantName((TypeElement) e) + "'" : "struct";
-        case ENUM:
-        case INTERFACE:
-          return meta((TypeElement) e);
-        case ENUM_CONSTANT:
-          return "'data' member '" + mirrors.name(e).orElse(Names.enumValue(e.getSimpleName().toString())) + "'";
-        default:
-          return "'data' member '" + (mirrors.find(e, Mirrors.OPTIONAL).isPresent() ? "*" : "")
-              + mirrors.name(e).orElse(Names.kebab(e.getSimpleName().toString())) + "'";
-      }
-    }
-
-    /** True for a record that is a branch of a union or alternate. */
-    private boolean isVariant(TypeElement r) {
-      for (TypeMirror i : r.getInterfaces()) {
-        if (i instanceof DeclaredType d
-            && (mirrors.find(d.asElement(), Mirrors.UNION).isPresent()
-                || mirrors.find(d.asElement(), Mirrors.ALTERNATE).isPresent())) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private String variantName(TypeElement r) {
-      return mirrors.name(r).orElse(Names.kebab(r.getSimpleName().toString()));
-    }
-
-    private ElementOrigin variantOrigin(TypeElement r) {
-      Optional<AnnotationMirror> n = mirrors.find(r, Mirrors.NAME);
-      ElementOrigin origin = withIf(n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r)), r);
-      return n.isPresent() ? origin : origin.derivedFrom(r.getSimpleName().toString(), "@Name(\"...\")");
-    }
-
-    /** The origin, with its {@code @If} (if any) as attribute {@code if}. */
-    private ElementOrigin withIf(ElementOrigin origin, Element e) {
-      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
-      return mirror.isEmpty() ? origin : origin.withAttribute("if", ElementOrigin.of(e, mirror.get()));
     }
 
     /**
@@ -722,15 +606,6 @@ public final class JavaReader {
     private void placeholder(TypeElement element, String name, ElementOrigin origin) {
       types.add(new StructDef(name, Optional.empty(), List.of(), List.of(), Condition.ALWAYS, origin, false,
           Optional.of(javaTypes.javaType(element.asType()))));
-    }
-
-    /** QAPI's word for the definition a type element reads as. */
-    private String meta(TypeElement element) {
-      return switch (element.getKind()) {
-        case RECORD -> "struct";
-        case ENUM -> "enum";
-        default -> mirrors.find(element, Mirrors.UNION).isPresent() ? "union" : "alternate";
-      };
     }
 
     /**
