@@ -79,7 +79,8 @@ final class Annotations {
     String attribute = given.contains("all") ? "all" : "any";
     List<String> texts = mirrors.strings(m, attribute);
     if (texts.isEmpty()) {
-      problems.rule(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
+      problems.rule(Rule.IF_EMPTY, at.attribute(attribute),
+          "'if' condition [] of " + conditionSource(e) + " is useless");
       return Condition.ALWAYS;
     }
     List<Condition> operands = new ArrayList<>();

@@ -93,7 +93,8 @@ final class CommandReader {
     String name = given.isEmpty() ? Names.kebab(javaName) : given;
     // A command's 'returns' is its method's return type: errors about it point at the method.
     ElementOrigin origin =
-        annotations.withIf(ElementOrigin.of(method, command), method).withAttribute("returns", ElementOrigin.of(method));
+        annotations.withIf(ElementOrigin.of(method, command), method)
+            .withAttribute("returns", ElementOrigin.of(method));
     if (given.isEmpty()) {
       origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
     }

@@ -79,7 +79,8 @@ final class TypeReader {
       }
     }
     return new Member(
-        name, ref, optional, annotations.features(element), annotations.condition(element), origin, javaName, javaTypes.javaType(type));
+        name, ref, optional, annotations.features(element), annotations.condition(element), origin, javaName,
+        javaTypes.javaType(type));
   }
 
   void readType(TypeElement element) {
@@ -135,7 +136,8 @@ final class TypeReader {
         }
         String constant = e.getSimpleName().toString();
         Optional<AnnotationMirror> valueName = mirrors.find(e, Mirrors.NAME);
-        ElementOrigin at = annotations.withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
+        ElementOrigin at =
+            annotations.withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
         String wire;
         if (valueName.isPresent()) {
           wire = mirrors.string(valueName.get(), "value");
@@ -189,7 +191,8 @@ final class TypeReader {
       for (TypeElement r : records) {
         List<? extends RecordComponentElement> c = r.getRecordComponents();
         if (c.size() != 1) {
-          problems.form(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
+          problems.form(ElementOrigin.of(r),
+              "a variant of alternate " + name + " is a record of one component, the value");
           continue;
         }
         Optional<AnnotationMirror> baseMirror = mirrors.find(c.get(0), Mirrors.BASE);
@@ -205,11 +208,13 @@ final class TypeReader {
               message -> problems.form(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
         }
         if (ref != null) {
-          variants.add(new Variant(annotations.variantName(r), ref, annotations.condition(r), annotations.variantOrigin(r),
+          variants.add(new Variant(annotations.variantName(r), ref, annotations.condition(r),
+              annotations.variantOrigin(r),
               javaTypes.javaType(r.asType()), c.get(0).getSimpleName().toString()));
         }
       }
-      types.add(new org.qapi4j.model.AlternateDef(name, variants, annotations.features(element), annotations.condition(element), origin,
+      types.add(new org.qapi4j.model.AlternateDef(name, variants, annotations.features(element),
+          annotations.condition(element), origin,
           Optional.of(javaTypes.javaType(element.asType()))));
       return;
     }
@@ -240,14 +245,16 @@ final class TypeReader {
       }
       if (c.size() == 1) {
         if (other.isPresent()) {
-          problems.form(ElementOrigin.of(r), "union " + name + " has one variant for the values without a branch, not two");
+          problems.form(ElementOrigin.of(r),
+              "union " + name + " has one variant for the values without a branch, not two");
         }
         other = Optional.of(javaTypes.javaType(r.asType()));
         continue;
       }
       TypeRef branch = javaTypes.typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
       if (branch != null) {
-        variants.add(new Variant(annotations.variantName(r), branch, annotations.condition(r), annotations.variantOrigin(r),
+        variants.add(new Variant(annotations.variantName(r), branch, annotations.condition(r),
+            annotations.variantOrigin(r),
             javaTypes.javaType(r.asType()), c.get(1).getSimpleName().toString()));
       }
     }
@@ -258,7 +265,8 @@ final class TypeReader {
       placeholder(element, name, origin);
       return;
     }
-    types.add(new UnionDef(name, base.qapiName(), discriminator, variants, annotations.features(element), annotations.condition(element),
+    types.add(new UnionDef(name, base.qapiName(), discriminator, variants, annotations.features(element),
+        annotations.condition(element),
         origin,
         Optional.of(javaTypes.javaType(element.asType())), other, baseComponent));
   }
