@@ -25,6 +25,12 @@ import org.qapi4j.processor.diag.ElementOrigin;
  * The Java front end: reads a {@code @Schema} root and everything it reaches (the command
  * interfaces it extends, its events interfaces, the records and enums in their signatures) into the
  * schema model. It reports only what it cannot represent; every QAPI rule is the checks' business.
+ *
+ * <p>This class walks the root and keeps the order of the definitions; the reading is done, per
+ * root, by {@link CommandReader} (commands and events), {@link TypeReader} (structs, enums, unions,
+ * alternates, members), {@link JavaTypes} (Java type to QAPI type), {@link Annotations}
+ * ({@code @If}, features, names) and {@link DocChecks} (Javadoc), all reporting to one
+ * {@link Problems} sink in the order found.
  */
 public final class JavaReader {
   /** A type the schema refers to does not exist yet (another processor may generate it). */
