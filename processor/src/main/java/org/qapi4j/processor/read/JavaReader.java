@@ -1,44 +1,22 @@
 package org.qapi4j.processor.read;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import org.qapi4j.model.CommandDef;
-import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
-import org.qapi4j.model.EnumDef;
-import org.qapi4j.model.EnumValue;
-import org.qapi4j.model.EventDef;
-import org.qapi4j.model.JavaType;
-import org.qapi4j.model.Member;
-import org.qapi4j.model.Names;
 import org.qapi4j.model.Pragmas;
-import org.qapi4j.model.Predefined;
 import org.qapi4j.model.Schema;
-import org.qapi4j.model.StructDef;
-import org.qapi4j.model.TypeRef;
-import org.qapi4j.model.UnionDef;
-import org.qapi4j.model.Variant;
 import org.qapi4j.model.check.Diagnostic;
 import org.qapi4j.model.check.Rule;
 import org.qapi4j.processor.diag.ElementOrigin;
@@ -47,6 +25,12 @@ import org.qapi4j.processor.diag.ElementOrigin;
  * The Java front end: reads a {@code @Schema} root and everything it reaches (the command
  * interfaces it extends, its events interfaces, the records and enums in their signatures) into the
  * schema model. It reports only what it cannot represent; every QAPI rule is the checks' business.
+ *
+ * <p>This class walks the root and keeps the order of the definitions; the reading is done, per
+ * root, by {@link CommandReader} (commands and events), {@link TypeReader} (structs, enums, unions,
+ * alternates, members), {@link JavaTypes} (Java type to QAPI type), {@link Annotations}
+ * ({@code @If}, features, names) and {@link DocChecks} (Javadoc), all reporting to one
+ * {@link Problems} sink in the order found.
  */
 public final class JavaReader {
   /** A type the schema refers to does not exist yet (another processor may generate it). */
@@ -76,14 +60,15 @@ public final class JavaReader {
   /** The state of reading one root. */
   private final class Reading {
     private final TypeElement root;
-    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Problems problems = new Problems();
     private final List<Definition> definitions = new ArrayList<>();
     private final List<Definition> types = new ArrayList<>();
-    /** Records and enums met so far, by qualified name, with their QAPI names. */
-    private final Map<String, String> typeNames = new LinkedHashMap<>();
-    private final Deque<TypeElement> toRead = new ArrayDeque<>();
-    /** QEMU's context line of the definition being read ({@code In command 'x':}). */
-    private String context = "";
+    private final JavaTypes javaTypes = new JavaTypes(elements, mirrors, problems, types);
+    private final Annotations annotations = new Annotations(mirrors, problems);
+    private final TypeReader typeReader = new TypeReader(mirrors, problems, javaTypes, annotations, types);
+    private final CommandReader commandReader =
+        new CommandReader(elements, mirrors, problems, javaTypes, annotations, typeReader, definitions);
+    private final DocChecks docChecks = new DocChecks(problems);
 
     Reading(TypeElement root) {
       this.root = root;
@@ -92,33 +77,33 @@ public final class JavaReader {
     Result run() {
       AnnotationMirror schema = mirrors.find(root, Mirrors.SCHEMA).orElseThrow();
       if (root.getKind() != ElementKind.INTERFACE) {
-        problem(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
+        problems.form(ElementOrigin.of(root, schema), "@Schema must annotate an interface, not a " + kind(root));
       }
-      for (ExecutableElement method : commandMethods(root, new HashSet<>())) {
-        readCommand(method);
+      for (ExecutableElement method : commandReader.commandMethods(root, new HashSet<>())) {
+        commandReader.readCommand(method);
       }
       for (DeclaredType events : mirrors.types(schema, "events")) {
         TypeElement iface = (TypeElement) events.asElement();
         if (iface.getKind() != ElementKind.INTERFACE) {
-          problem(ElementOrigin.of(root, schema).attribute("events"),
+          problems.form(ElementOrigin.of(root, schema).attribute("events"),
               "events type " + iface.getQualifiedName() + " must be an interface");
           continue;
         }
         for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
           if (mirrors.find(method, Mirrors.EVENT).isPresent()) {
-            readEvent(iface, method);
+            commandReader.readEvent(iface, method);
           } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-            problem(ElementOrigin.of(method),
+            problems.form(ElementOrigin.of(method),
                 "method " + method.getSimpleName() + " of events interface " + iface.getSimpleName()
                     + " is not annotated @Event");
           }
         }
       }
       for (DeclaredType extra : mirrors.types(schema, "types")) {
-        typeRef(extra, root, "type " + extra + " of @Schema(types)");
+        javaTypes.typeRef(extra, root, "type " + extra + " of @Schema(types)");
       }
-      while (!toRead.isEmpty()) {
-        readType(toRead.removeFirst());
+      for (TypeElement t = javaTypes.nextToRead(); t != null; t = javaTypes.nextToRead()) {
+        typeReader.readType(t);
       }
       List<Definition> ordered = inDefinitionOrder(definitions, mirrors.strings(schema, "definitionOrder"));
       definitions.clear();
@@ -136,7 +121,7 @@ public final class JavaReader {
         }
         String doc = elements.getDocComment(o.element());
         if (doc != null) {
-          checkDoc(d, o.element(), doc);
+          docChecks.check(d, o.element(), doc);
         } else if (pragmas.docRequired()) {
           problems.add(new Diagnostic(Rule.DOC_REQUIRED, ElementOrigin.of(o.element()),
               "In " + d.meta() + " '" + d.name() + "':", "documentation comment required", Optional.empty()));
@@ -148,8 +133,8 @@ public final class JavaReader {
               definitions,
               pragmas,
               ElementOrigin.of(root, schema),
-              Optional.of(javaType(root.asType())));
-      return new Result(model, problems);
+              Optional.of(javaTypes.javaType(root.asType())));
+      return new Result(model, problems.list());
     }
 
     /**
@@ -180,812 +165,9 @@ public final class JavaReader {
       out.addAll(group);
       return out;
     }
-
-    /** The schema's interfaces in the order they were walked, each with its direct superinterfaces. */
-    private final Map<TypeElement, List<TypeElement>> superinterfaces = new LinkedHashMap<>();
-
-    /** The command methods of an interface: its superinterfaces' first, depth first, then its own. */
-    private List<ExecutableElement> commandMethods(TypeElement iface, Set<String> visited) {
-      List<ExecutableElement> out = new ArrayList<>();
-      if (!visited.add(iface.getQualifiedName().toString())) {
-        return out;
-      }
-      List<TypeElement> supers = new ArrayList<>();
-      superinterfaces.put(iface, supers);
-      for (TypeMirror sup : iface.getInterfaces()) {
-        if (sup.getKind() == TypeKind.ERROR) {
-          throw new Unresolved(sup.toString());
-        }
-        supers.add((TypeElement) ((DeclaredType) sup).asElement());
-        out.addAll(commandMethods((TypeElement) ((DeclaredType) sup).asElement(), visited));
-      }
-      for (ExecutableElement method : ElementFilter.methodsIn(iface.getEnclosedElements())) {
-        if (mirrors.find(method, Mirrors.COMMAND).isPresent()) {
-          out.add(method);
-        } else if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-          problem(ElementOrigin.of(method),
-              "method " + method.getSimpleName() + " of schema interface " + iface.getSimpleName()
-                  + " is not annotated @Command");
-        }
-      }
-      return out;
-    }
-
-    private void readCommand(ExecutableElement method) {
-      AnnotationMirror command = mirrors.find(method, Mirrors.COMMAND).orElseThrow();
-      String javaName = method.getSimpleName().toString();
-      String given = mirrors.string(command, "name");
-      String name = given.isEmpty() ? Names.kebab(javaName) : given;
-      // A command's 'returns' is its method's return type: errors about it point at the method.
-      ElementOrigin origin =
-          withIf(ElementOrigin.of(method, command), method).withAttribute("returns", ElementOrigin.of(method));
-      if (given.isEmpty()) {
-        origin = origin.derivedFrom(javaName, "@Command(name = \"...\")");
-      }
-      context = "In command '" + name + "':";
-      boolean boxed = mirrors.bool(command, "boxed");
-      Condition condition = condition(method);
-      Optional<String> data = readArguments(name, method, boxed, condition, origin);
-      Optional<TypeRef> returns = Optional.empty();
-      TypeMirror ret = method.getReturnType();
-      TypeMirror stage = completionStageResult(ret, method, name);
-      boolean async = stage != null;
-      if (async) {
-        ret = stage;
-      }
-      if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(qualifiedName(ret))) {
-        returns = Optional.ofNullable(typeRef(ret, method, "the result of command " + name));
-      }
-      Set<CommandDef.Flag> flags = EnumSet.noneOf(CommandDef.Flag.class);
-      for (CommandDef.Flag flag : CommandDef.Flag.qapi()) {
-        if (mirrors.bool(command, flag.javaName())) {
-          flags.add(flag);
-        }
-      }
-      if (async) {
-        flags.add(CommandDef.Flag.ASYNC);
-      }
-      definitions.add(
-          new CommandDef(
-              name,
-              data,
-              returns,
-              flags,
-              features(method),
-              condition,
-              origin,
-              javaName,
-              Optional.of(new CommandDef.JavaSignature(javaType(method.getEnclosingElement().asType()),
-                  Optional.ofNullable(declaredJavaType(method.getReturnType())),
-                  inheritors((TypeElement) method.getEnclosingElement())))));
-    }
-
-    /**
-     * A method's return type as a {@link JavaType}; null for {@code void}, or for a type the
-     * reader has refused (a wildcard, a type variable), which is reported apart.
-     */
-    private JavaType declaredJavaType(TypeMirror type) {
-      if (type.getKind().isPrimitive()) {
-        return javaType(type);
-      }
-      if (type.getKind() != TypeKind.DECLARED) {
-        return null;
-      }
-      for (TypeMirror arg : ((DeclaredType) type).getTypeArguments()) {
-        if (arg.getKind() != TypeKind.DECLARED || declaredJavaType(arg) == null) {
-          return null;
-        }
-      }
-      return javaType(type);
-    }
-
-    /** The schema's interfaces that extend {@code owner}, directly or not, in the order they were walked. */
-    private List<JavaType> inheritors(TypeElement owner) {
-      List<JavaType> out = new ArrayList<>();
-      for (TypeElement iface : superinterfaces.keySet()) {
-        if (iface != owner && extendsInterface(iface, owner, new HashSet<>())) {
-          out.add(javaType(iface.asType()));
-        }
-      }
-      return out;
-    }
-
-    private boolean extendsInterface(TypeElement iface, TypeElement ancestor, Set<TypeElement> seen) {
-      for (TypeElement sup : superinterfaces.getOrDefault(iface, List.of())) {
-        if (sup == ancestor || (seen.add(sup) && extendsInterface(sup, ancestor, seen))) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /**
-     * The {@code T} of a method returning {@code CompletionStage<T>} or {@code CompletableFuture<T>}
-     * (an asynchronous command); null for any other return type.
-     */
-    private TypeMirror completionStageResult(TypeMirror ret, ExecutableElement method, String name) {
-      String qualified = qualifiedName(ret);
-      if (!"java.util.concurrent.CompletionStage".equals(qualified)
-          && !"java.util.concurrent.CompletableFuture".equals(qualified)) {
-        return null;
-      }
-      DeclaredType declared = (DeclaredType) ret;
-      List<? extends TypeMirror> args = declared.getTypeArguments();
-      if (args.size() != 1 || args.get(0).getKind() != TypeKind.DECLARED) {
-        problem(ElementOrigin.of(method), "the result of command " + name + ": an asynchronous command returns "
-            + declared.asElement().getSimpleName() + "<T> with T its result (Void for none)");
-        return elements.getTypeElement("java.lang.Void").asType();
-      }
-      return args.get(0);
-    }
-
-    /** The qualified name of a class or interface type; null for any other type. */
-    private static String qualifiedName(TypeMirror type) {
-      return type.getKind() == TypeKind.DECLARED
-          ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
-          : null;
-    }
-
-    private void readEvent(TypeElement iface, ExecutableElement method) {
-      AnnotationMirror event = mirrors.find(method, Mirrors.EVENT).orElseThrow();
-      String javaName = method.getSimpleName().toString();
-      String given = mirrors.string(event, "name");
-      String name = given.isEmpty() ? Names.eventName(javaName) : given;
-      ElementOrigin origin = withIf(ElementOrigin.of(method, event), method);
-      if (given.isEmpty()) {
-        origin = origin.derivedFrom(javaName, "@Event(name = \"...\")");
-      }
-      context = "In event '" + name + "':";
-      if (method.getReturnType().getKind() != TypeKind.VOID) {
-        problem(ElementOrigin.of(method), "event method " + javaName + " must return void");
-      }
-      boolean boxed = mirrors.bool(event, "boxed");
-      Condition condition = condition(method);
-      Optional<String> data = readArguments(name, method, boxed, condition, origin);
-      definitions.add(
-          new EventDef(
-              name,
-              data,
-              boxed,
-              features(method),
-              condition,
-              origin,
-              javaType(iface.asType()),
-              javaName,
-              throttle(method, event, data)));
-    }
-
-    /** {@code @Event(throttleMillis, throttleKey)}; the key must be a data member. */
-    private Optional<EventDef.Throttle> throttle(
-        ExecutableElement method, AnnotationMirror event, Optional<String> data) {
-      long millis = (Long) mirrors.value(event, "throttleMillis");
-      String key = mirrors.string(event, "throttleKey");
-      if (millis <= 0) {
-        if (!key.isEmpty()) {
-          problem(ElementOrigin.of(method, event).attribute("throttleKey"),
-              "throttleKey needs throttleMillis");
-        }
-        return Optional.empty();
-      }
-      return Optional.of(new EventDef.Throttle(millis, key.isEmpty() ? Optional.empty() : Optional.of(key)));
-    }
-
-    /**
-     * The argument type of a command or event: the single parameter's type when boxed, else an
-     * implicit struct of the parameters (added to the definitions just before its owner).
-     */
-    private Optional<String> readArguments(
-        String owner, ExecutableElement method, boolean boxed, Condition condition, ElementOrigin origin) {
-      List<? extends VariableElement> params = method.getParameters();
-      if (boxed) {
-        if (params.isEmpty()) {
-          problemIn(Rule.BOXED_NEEDS_DATA, origin.attribute("boxed"), "'boxed': true requires 'data'");
-          return Optional.empty();
-        }
-        if (params.size() != 1) {
-          problem(origin.attribute("boxed"),
-              "'boxed': true requires exactly one parameter, the record whose members are the"
-                  + " arguments");
-          return Optional.empty();
-        }
-        TypeRef ref = typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
-        if (ref instanceof TypeRef.Array) {
-          problemIn(Rule.TYPEREF_NO_ARRAY, ElementOrigin.of(params.get(0)), "'data' cannot be an array");
-          return Optional.empty();
-        }
-        return ref == null ? Optional.empty() : Optional.of(ref.qapiName());
-      }
-      if (params.isEmpty()) {
-        return Optional.empty();
-      }
-      List<Member> members = new ArrayList<>();
-      for (VariableElement p : params) {
-        Member m = member(p, p.asType());
-        if (m != null) {
-          members.add(m);
-        }
-      }
-      String implicit = StructDef.implicitArgumentsName(owner);
-      definitions.add(
-          new StructDef(
-              implicit, Optional.empty(), members, List.of(), condition, origin, true,
-              Optional.empty()));
-      return Optional.of(implicit);
-    }
-
-    /** A member from a parameter or record component. */
-    private Member member(Element element, TypeMirror type) {
-      String javaName = element.getSimpleName().toString();
-      Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
-      boolean optional = mirrors.find(element, Mirrors.OPTIONAL).isPresent();
-      ElementOrigin origin =
-          nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
-      origin = withIf(origin, element);
-      String name;
-      if (nameMirror.isPresent()) {
-        name = mirrors.string(nameMirror.get(), "value");
-      } else {
-        name = Names.kebab(javaName);
-        origin = origin.derivedFrom(javaName, "@Name(\"...\")");
-      }
-      if (optional && type.getKind().isPrimitive()) {
-        problem(ElementOrigin.of(element, mirrors.find(element, Mirrors.OPTIONAL).get()),
-            "optional member '" + name + "' must have a reference type ("
-                + boxedName(type.getKind()) + ", not " + type + "): absent is null");
-        return null;
-      }
-      TypeRef ref = typeRef(type, element, "member '" + name + "'");
-      if (ref == null) {
-        return null;
-      }
-      Optional<AnnotationMirror> typeMirror = mirrors.find(element, Mirrors.TYPE);
-      if (typeMirror.isPresent()) {
-        ref = IntegerTypes.override(ref, type, mirrors.string(typeMirror.get(), "value"),
-            message -> problem(ElementOrigin.of(element, typeMirror.get()).attribute("value"), message));
-        if (ref == null) {
-          return null;
-        }
-      }
-      return new Member(
-          name, ref, optional, features(element), condition(element), origin, javaName, javaType(type));
-    }
-
-    /** The QAPI type of a Java type, registering records and enums; null (with an error) if none. */
-    private TypeRef typeRef(TypeMirror type, Element site, String what) {
-      switch (type.getKind()) {
-        case LONG:
-          return TypeRef.named("int");
-        case INT:
-          return TypeRef.named("int32");
-        case SHORT:
-          return TypeRef.named("int16");
-        case BYTE:
-          return TypeRef.named("int8");
-        case BOOLEAN:
-          return TypeRef.named("bool");
-        case DOUBLE:
-          return TypeRef.named("number");
-        case ERROR:
-          throw new Unresolved(type.toString());
-        case DECLARED:
-          break;
-        default:
-          problem(ElementOrigin.of(site), unsupported(what, type));
-          return null;
-      }
-      DeclaredType declared = (DeclaredType) type;
-      TypeElement element = (TypeElement) declared.asElement();
-      String qualified = element.getQualifiedName().toString();
-      switch (qualified) {
-        case "java.lang.String":
-          return TypeRef.named("str");
-        case "java.lang.Long":
-          return TypeRef.named("int");
-        case "java.lang.Integer":
-          return TypeRef.named("int32");
-        case "java.lang.Short":
-          return TypeRef.named("int16");
-        case "java.lang.Byte":
-          return TypeRef.named("int8");
-        case "java.lang.Boolean":
-          return TypeRef.named("bool");
-        case "java.lang.Double":
-          return TypeRef.named("number");
-        case "org.qapi4j.runtime.json.JsonValue":
-          return TypeRef.named("any");
-        case "org.qapi4j.runtime.QNull":
-          return TypeRef.named("null");
-        case "org.qapi4j.runtime.QType":
-          if (typeNames.putIfAbsent(qualified, Predefined.QTYPE) == null) {
-            types.add(Predefined.qtype()); // the predefined enum, in order of first use
-          }
-          return TypeRef.named(Predefined.QTYPE);
-        case "java.util.List":
-          if (declared.getTypeArguments().size() != 1) {
-            problem(ElementOrigin.of(site), what + ": a raw List is not a QAPI type; say List<T>");
-            return null;
-          }
-          TypeRef element0 = typeRef(declared.getTypeArguments().get(0), site, what);
-          return element0 == null ? null : TypeRef.arrayOf(element0);
-        default:
-          break;
-      }
-      boolean sealedUnion = element.getKind() == ElementKind.INTERFACE
-          && (mirrors.find(element, Mirrors.UNION).isPresent() || mirrors.find(element, Mirrors.ALTERNATE).isPresent());
-      if (element.getKind() == ElementKind.RECORD || element.getKind() == ElementKind.ENUM || sealedUnion) {
-        String name = typeNames.get(qualified);
-        if (name == null) {
-          name = mirrors.name(element).orElse(element.getSimpleName().toString());
-          typeNames.put(qualified, name);
-          toRead.add(element);
-        }
-        return TypeRef.named(name);
-      }
-      problem(ElementOrigin.of(site), unsupported(what, type));
-      return null;
-    }
-
-    private void readType(TypeElement element) {
-      String name = typeNames.get(element.getQualifiedName().toString());
-      Optional<AnnotationMirror> nameMirror = mirrors.find(element, Mirrors.NAME);
-      ElementOrigin origin =
-          nameMirror.map(m -> ElementOrigin.of(element, m)).orElse(ElementOrigin.of(element));
-      origin = withIf(origin, element);
-      if (nameMirror.isEmpty()) {
-        origin = origin.derivedFrom(element.getSimpleName().toString(), "@Name(\"...\")");
-      }
-      context = "In " + meta(element) + " '" + name + "':";
-      if (element.getKind() == ElementKind.INTERFACE) {
-        readSealed(element, name, origin);
-      } else if (element.getKind() == ElementKind.RECORD) {
-        List<Member> members = new ArrayList<>();
-        Optional<String> base = Optional.empty();
-        Optional<String> javaBase = Optional.empty();
-        List<? extends RecordComponentElement> components = element.getRecordComponents();
-        for (int i = 0; i < components.size(); i++) {
-          RecordComponentElement c = components.get(i);
-          Optional<AnnotationMirror> baseMirror = mirrors.find(c, Mirrors.BASE);
-          if (baseMirror.isPresent()) {
-            ElementOrigin at = ElementOrigin.of(c, baseMirror.get());
-            if (i != 0) {
-              problem(at, "@Base marks the first component of a record: the base's members come first on the wire");
-              continue;
-            }
-            TypeRef ref = typeRef(c.asType(), c, "the base of " + name);
-            if (ref instanceof TypeRef.Named) {
-              base = Optional.of(ref.qapiName());
-              javaBase = Optional.of(c.getSimpleName().toString());
-              origin = origin.withAttribute("base", at);
-            } else if (ref != null) {
-              problemIn(Rule.TYPEREF_NO_ARRAY, at, "'base' cannot be an array");
-            }
-            continue;
-          }
-          Member m = member(c, c.asType());
-          if (m != null) {
-            members.add(m);
-          }
-        }
-        types.add(
-            new StructDef(
-                name, base, members, features(element), condition(element), origin, false,
-                Optional.of(javaType(element.asType())), javaBase));
-      } else {
-        List<EnumValue> values = new ArrayList<>();
-        for (Element e : element.getEnclosedElements()) {
-          if (e.getKind() != ElementKind.ENUM_CONSTANT) {
-            continue;
-          }
-          String constant = e.getSimpleName().toString();
-          Optional<AnnotationMirror> valueName = mirrors.find(e, Mirrors.NAME);
-          ElementOrigin at = withIf(valueName.map(m -> ElementOrigin.of(e, m)).orElse(ElementOrigin.of(e)), e);
-          String wire;
-          if (valueName.isPresent()) {
-            wire = mirrors.string(valueName.get(), "value");
-          } else {
-            wire = Names.enumValue(constant);
-            at = at.derivedFrom(constant, "@Name(\"...\")");
-          }
-          values.add(new EnumValue(wire, features(e), condition(e), at, constant));
-        }
-        types.add(
-            new EnumDef(
-                name, values, Optional.empty(), features(element), condition(element), origin,
-                Optional.of(javaType(element.asType()))));
-      }
-    }
-
-    /** A union or an alternate: a sealed interface whose permitted records are the variants. */
-    private void readSealed(TypeElement element, String name, ElementOrigin origin) {
-      Optional<AnnotationMirror> union = mirrors.find(element, Mirrors.UNION);
-      if (union.isPresent()) {
-        origin = withIf(ElementOrigin.of(element, union.get()).withAttribute("name", origin), element);
-      }
-      List<TypeElement> records = new ArrayList<>();
-      for (TypeMirror permitted : element.getPermittedSubclasses()) {
-        TypeElement r = (TypeElement) ((DeclaredType) permitted).asElement();
-        if (r.getKind() != ElementKind.RECORD) {
-          problem(ElementOrigin.of(r), "a variant of " + name + " must be a record");
-          continue;
-        }
-        records.add(r);
-      }
-      if (records.isEmpty() && element.getPermittedSubclasses().isEmpty()) {
-        if (union.isEmpty()) {
-          problemIn(Rule.ALTERNATE, origin, "'data' must not be empty: an alternate is a sealed interface whose"
-              + " permitted records are its branches");
-        } else {
-          problem(origin, name + " must be a sealed interface whose permitted records are its variants");
-        }
-        placeholder(element, name, origin);
-        return;
-      }
-      for (TypeElement r : records) {
-        for (org.qapi4j.model.Feature f : features(r)) {
-          problemIn(Rule.KEYS_UNKNOWN, f.origin(), "'data' member '" + variantName(r)
-              + "' has unknown key 'features': a union or alternate branch has none; give them to the"
-              + " members of its type");
-        }
-      }
-      List<Variant> variants = new ArrayList<>();
-      if (union.isEmpty()) {
-        for (TypeElement r : records) {
-          List<? extends RecordComponentElement> c = r.getRecordComponents();
-          if (c.size() != 1) {
-            problem(ElementOrigin.of(r), "a variant of alternate " + name + " is a record of one component, the value");
-            continue;
-          }
-          Optional<AnnotationMirror> baseMirror = mirrors.find(c.get(0), Mirrors.BASE);
-          if (baseMirror.isPresent()) {
-            problemIn(Rule.KEYS_UNKNOWN, ElementOrigin.of(c.get(0), baseMirror.get()),
-                "alternate has unknown key 'base': an alternate has no base; its branch's value is not marked @Base");
-          }
-          TypeRef ref = typeRef(c.get(0).asType(), c.get(0), "variant " + r.getSimpleName());
-          Optional<AnnotationMirror> typeMirror = mirrors.find(c.get(0), Mirrors.TYPE);
-          if (ref != null && typeMirror.isPresent()) {
-            // An integer branch names its QAPI type as a member does: @Type("uint64") long value.
-            ref = IntegerTypes.override(ref, c.get(0).asType(), mirrors.string(typeMirror.get(), "value"),
-                message -> problem(ElementOrigin.of(c.get(0), typeMirror.get()).attribute("value"), message));
-          }
-          if (ref != null) {
-            variants.add(new Variant(variantName(r), ref, condition(r), variantOrigin(r),
-                javaType(r.asType()), c.get(0).getSimpleName().toString()));
-          }
-        }
-        types.add(new org.qapi4j.model.AlternateDef(name, variants, features(element), condition(element), origin,
-            Optional.of(javaType(element.asType()))));
-        return;
-      }
-      String discriminator = mirrors.string(union.get(), "discriminator");
-      TypeRef base = null;
-      String baseComponent = null;
-      Optional<JavaType> other = Optional.empty();
-      boolean malformed = false;
-      for (TypeElement r : records) {
-        List<? extends RecordComponentElement> c = r.getRecordComponents();
-        if (c.isEmpty() || c.size() > 2) {
-          malformed = true;
-          problem(ElementOrigin.of(r), "a variant of union " + name
-              + " is a record of the base and the branch, or of the base alone for the values without a branch");
-          continue;
-        }
-        TypeRef b = typeRef(c.get(0).asType(), c.get(0), "the base of " + name);
-        if (b == null) {
-          continue;
-        }
-        if (base == null) {
-          base = b;
-          baseComponent = c.get(0).getSimpleName().toString();
-        } else if (!base.equals(b) || !baseComponent.contentEquals(c.get(0).getSimpleName())) {
-          problem(ElementOrigin.of(c.get(0)), "every variant of union " + name + " starts with the same base, "
-              + base + " " + baseComponent);
-          continue;
-        }
-        if (c.size() == 1) {
-          if (other.isPresent()) {
-            problem(ElementOrigin.of(r), "union " + name + " has one variant for the values without a branch, not two");
-          }
-          other = Optional.of(javaType(r.asType()));
-          continue;
-        }
-        TypeRef branch = typeRef(c.get(1).asType(), c.get(1), "the branch " + r.getSimpleName());
-        if (branch != null) {
-          variants.add(new Variant(variantName(r), branch, condition(r), variantOrigin(r),
-              javaType(r.asType()), c.get(1).getSimpleName().toString()));
-        }
-      }
-      if (base == null) {
-        if (!malformed) {
-          problem(origin, "union " + name + " needs a variant record whose first component is the base");
-        }
-        placeholder(element, name, origin);
-        return;
-      }
-      types.add(new UnionDef(name, base.qapiName(), discriminator, variants, features(element), condition(element),
-          origin,
-          Optional.of(javaType(element.asType())), other, baseComponent));
-    }
-
-    /** The features of an element: {@code @Deprecated} is {@code deprecated}, then each {@code @Feature}. */
-    private List<org.qapi4j.model.Feature> features(Element e) {
-      List<org.qapi4j.model.Feature> out = new ArrayList<>();
-      Optional<AnnotationMirror> deprecated = mirrors.find(e, "java.lang.Deprecated");
-      if (deprecated.isPresent()) {
-        out.add(new org.qapi4j.model.Feature(
-            org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e, deprecated.get())));
-      } else if (e instanceof RecordComponentElement c && c.getAccessor() != null
-          && mirrors.find(c.getAccessor(), "java.lang.Deprecated").isPresent()) {
-        // @Deprecated cannot target a record component: javac keeps it on the accessor (and field).
-        out.add(new org.qapi4j.model.Feature(org.qapi4j.model.Feature.DEPRECATED, Condition.ALWAYS, ElementOrigin.of(e)));
-      }
-      for (Map.Entry<String, AnnotationMirror> f : mirrors.features(e)) {
-        String text = mirrors.string(f.getValue(), "condition");
-        Condition c = text.isEmpty() ? Condition.ALWAYS
-            : parseCondition(text, ElementOrigin.of(e, f.getValue()).attribute("condition"));
-        out.add(new org.qapi4j.model.Feature(f.getKey(), c, ElementOrigin.of(e, f.getValue()).attribute("value")));
-      }
-      return out;
-    }
-
-    /** The element's {@code @If} condition; always, if it has none. */
-    private Condition condition(Element e) {
-      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
-      if (mirror.isEmpty()) {
-        return Condition.ALWAYS;
-      }
-      AnnotationMirror m = mirror.get();
-      ElementOrigin at = ElementOrigin.of(e, m);
-      Set<String> given = new HashSet<>();
-      m.getElementValues().keySet().forEach(k -> given.add(k.getSimpleName().toString()));
-      if (given.size() != 1) {
-        // QEMU's text for an 'if' object without exactly one of all, any and not, then the Java fix.
-        problemIn(Rule.IF_CONFLICTING, at, "'if' condition of " + conditionSource(e) + " has conflicting keys: "
-            + (given.isEmpty()
-                ? "@If needs a condition: @If(\"SYMBOL\"), @If(all = {...}), @If(any = {...}) or @If(not = \"...\")"
-                : "@If takes one of value, all, any and not; to combine them, nest: @If(all = {\"A\", \"not(B)\"})"));
-        return Condition.ALWAYS;
-      }
-      if (given.contains("value")) {
-        return parseCondition(mirrors.string(m, "value"), at.attribute("value"));
-      }
-      if (given.contains("not")) {
-        return new Condition.Not(parseCondition(mirrors.string(m, "not"), at.attribute("not")));
-      }
-      String attribute = given.contains("all") ? "all" : "any";
-      List<String> texts = mirrors.strings(m, attribute);
-      if (texts.isEmpty()) {
-        problemIn(Rule.IF_EMPTY, at.attribute(attribute), "'if' condition [] of " + conditionSource(e) + " is useless");
-        return Condition.ALWAYS;
-      }
-      List<Condition> operands = new ArrayList<>();
-      for (String operand : texts) {
-        operands.add(parseCondition(operand, at.attribute(attribute)));
-      }
-      return attribute.equals("all") ? new Condition.All(operands) : new Condition.Any(operands);
-    }
-
-    /** A condition in the text form; a blank one is a symbol, which the checks reject as QEMU does. */
-    private Condition parseCondition(String text, org.qapi4j.model.Origin at) {
-      if (text.isBlank()) {
-        return new Condition.Symbol(text);
-      }
-      try {
-        return org.qapi4j.model.ConditionSyntax.parse(text);
-      } catch (IllegalArgumentException ex) {
-        problem(at, ex.getMessage());
-        return Condition.ALWAYS;
-      }
-    }
-
-    /** QEMU's description of what an element's condition is on: {@code struct}, {@code 'data' member 'x'}. */
-    private String conditionSource(Element e) {
-      switch (e.getKind()) {
-        case METHOD:
-          return mirrors.find(e, Mirrors.COMMAND).isPresent() ? "command" : "event";
-        case RECORD:
-          return isVariant((TypeElement) e) ? "'data' member '" + variantName((TypeElement) e) + "'" : "struct";
-        case ENUM:
-        case INTERFACE:
-          return meta((TypeElement) e);
-        case ENUM_CONSTANT:
-          return "'data' member '" + mirrors.name(e).orElse(Names.enumValue(e.getSimpleName().toString())) + "'";
-        default:
-          return "'data' member '" + (mirrors.find(e, Mirrors.OPTIONAL).isPresent() ? "*" : "")
-              + mirrors.name(e).orElse(Names.kebab(e.getSimpleName().toString())) + "'";
-      }
-    }
-
-    /** True for a record that is a branch of a union or alternate. */
-    private boolean isVariant(TypeElement r) {
-      for (TypeMirror i : r.getInterfaces()) {
-        if (i instanceof DeclaredType d
-            && (mirrors.find(d.asElement(), Mirrors.UNION).isPresent()
-                || mirrors.find(d.asElement(), Mirrors.ALTERNATE).isPresent())) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private String variantName(TypeElement r) {
-      return mirrors.name(r).orElse(Names.kebab(r.getSimpleName().toString()));
-    }
-
-    private ElementOrigin variantOrigin(TypeElement r) {
-      Optional<AnnotationMirror> n = mirrors.find(r, Mirrors.NAME);
-      ElementOrigin origin = withIf(n.map(m -> ElementOrigin.of(r, m)).orElse(ElementOrigin.of(r)), r);
-      return n.isPresent() ? origin : origin.derivedFrom(r.getSimpleName().toString(), "@Name(\"...\")");
-    }
-
-    /** The origin, with its {@code @If} (if any) as attribute {@code if}. */
-    private ElementOrigin withIf(ElementOrigin origin, Element e) {
-      Optional<AnnotationMirror> mirror = mirrors.find(e, Mirrors.IF);
-      return mirror.isEmpty() ? origin : origin.withAttribute("if", ElementOrigin.of(e, mirror.get()));
-    }
-
-    /**
-     * Stands in for a union or alternate that could not be read (its error is reported), so that
-     * the references to it do not also report an unknown type.
-     */
-    private void placeholder(TypeElement element, String name, ElementOrigin origin) {
-      types.add(new StructDef(name, Optional.empty(), List.of(), List.of(), Condition.ALWAYS, origin, false,
-          Optional.of(javaType(element.asType()))));
-    }
-
-    /** QAPI's word for the definition a type element reads as. */
-    private String meta(TypeElement element) {
-      return switch (element.getKind()) {
-        case RECORD -> "struct";
-        case ENUM -> "enum";
-        default -> mirrors.find(element, Mirrors.UNION).isPresent() ? "union" : "alternate";
-      };
-    }
-
-    /**
-     * QEMU's checks of a doc comment against its definition, on Javadoc: every {@code @param} names
-     * a record component or method parameter, once; {@code @return} and {@code @since} come once,
-     * and {@code @return} only on a command. (Type parameters, {@code @param <T>}, are Java's.)
-     */
-    private void checkDoc(Definition d, Element element, String doc) {
-      java.util.Set<String> known = new java.util.HashSet<>();
-      if (element instanceof ExecutableElement method) {
-        method.getParameters().forEach(p -> known.add(p.getSimpleName().toString()));
-      } else if (element instanceof TypeElement type && type.getKind() == ElementKind.RECORD) {
-        type.getRecordComponents().forEach(c -> known.add(c.getSimpleName().toString()));
-      }
-      ElementOrigin at = ElementOrigin.of(element);
-      java.util.Set<String> documented = new java.util.LinkedHashSet<>();
-      List<String> bogus = new ArrayList<>();
-      int returns = 0;
-      int since = 0;
-      for (int line = 0, end; line < doc.length(); line = end + 1) {
-        end = doc.indexOf('\n', line);
-        if (end < 0) {
-          end = doc.length();
-        }
-        String[] words = tagWords(doc, line, end);
-        if (words == null) {
-          continue;
-        }
-        switch (words[0]) {
-          case "@param" -> {
-            if (words.length < 2 || words[1].startsWith("<")) {
-              continue;
-            }
-            if (!documented.add(words[1])) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "'" + words[1] + "' parameter name duplicated");
-            } else if (!known.contains(words[1])) {
-              bogus.add(words[1]);
-            }
-          }
-          case "@return" -> {
-            if (++returns == 2) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@return' section");
-            }
-          }
-          case "@since" -> {
-            if (++since == 2) {
-              docProblem(Rule.DOC_DUPLICATE_SECTION, at, "duplicated '@since' section");
-            }
-          }
-          default -> { }
-        }
-      }
-      if (returns > 0 && !(d instanceof CommandDef)) {
-        docProblem(Rule.DOC_RETURNS_NON_COMMAND, at, "'@return' is only valid for commands");
-      }
-      if (!bogus.isEmpty()) {
-        boolean many = bogus.size() > 1;
-        docProblem(Rule.DOC_BOGUS_MEMBER, at, "documented member" + (many ? "s" : "") + " '"
-            + String.join("', '", bogus) + "' " + (many ? "do" : "does") + " not exist");
-      }
-    }
-
-    /**
-     * The block tag of a Javadoc line and the word after it ({@code ["@param", "x"]}), or
-     * {@code null} if the line does not start with a block tag. Split by hand: the doc of every
-     * definition goes through here, and a regex per line was a fifth of the processor's thread.
-     */
-    private static String[] tagWords(String doc, int from, int to) {
-      int tag = skip(doc, from, to, true);
-      if (tag == to || doc.charAt(tag) != '@') {
-        return null;
-      }
-      int tagEnd = skip(doc, tag, to, false);
-      int word = skip(doc, tagEnd, to, true);
-      String name = doc.substring(tag, tagEnd);
-      return word == to ? new String[] {name} : new String[] {name, doc.substring(word, skip(doc, word, to, false))};
-    }
-
-    /** The first index from {@code i} (below {@code to}) whose character's whitespace is not {@code space}. */
-    private static int skip(String s, int i, int to, boolean space) {
-      while (i < to && Character.isWhitespace(s.charAt(i)) == space) {
-        i++;
-      }
-      return i;
-    }
-
-    /** A doc comment's problem: QEMU names no definition before it, as it does for the others. */
-    private void docProblem(Rule rule, org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(rule, at, "", message, Optional.empty()));
-    }
-
-    /** A violation of a QAPI rule found while reading, in the definition being read. */
-    private void problemIn(Rule rule, org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(rule, at, context, message, Optional.empty()));
-    }
-
-    private void problem(org.qapi4j.model.Origin at, String message) {
-      problems.add(new Diagnostic(Rule.JAVA_FORM, at, "", message, Optional.empty()));
-    }
-  }
-
-  private static String unsupported(String what, TypeMirror type) {
-    return what + " has type " + type + ", which is not a QAPI type: use String, long, int, short,"
-        + " byte, boolean, double (or their boxes), JsonValue (any), QNull (null), QType, List<T>,"
-        + " a record (struct), an enum, or a sealed interface (union or alternate)";
-  }
-
-  private static String boxedName(TypeKind kind) {
-    return switch (kind) {
-      case LONG -> "Long";
-      case INT -> "Integer";
-      case SHORT -> "Short";
-      case BYTE -> "Byte";
-      case BOOLEAN -> "Boolean";
-      case DOUBLE -> "Double";
-      case CHAR -> "Character";
-      case FLOAT -> "Float";
-      default -> kind.toString();
-    };
   }
 
   private static String kind(Element e) {
     return e.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-  }
-
-  /** The Java type as plain names, for the generators. */
-  JavaType javaType(TypeMirror type) {
-    if (type.getKind().isPrimitive()) {
-      return JavaType.primitive(type.toString());
-    }
-    if (!(type instanceof DeclaredType declared)) {
-      // A wildcard, a type variable, an array: in a schema the checks refuse (CompletionStage<?>),
-      // read before they are reported; Object stands for it.
-      return JavaType.of("java.lang", List.of("Object"));
-    }
-    TypeElement element = (TypeElement) declared.asElement();
-    List<String> simpleNames = new ArrayList<>();
-    Element e = element;
-    while (e.getKind().isClass() || e.getKind().isInterface()) {
-      simpleNames.add(0, e.getSimpleName().toString());
-      e = e.getEnclosingElement();
-    }
-    String pkg = elements.getPackageOf(element).getQualifiedName().toString();
-    List<JavaType> args = new ArrayList<>();
-    for (TypeMirror arg : declared.getTypeArguments()) {
-      args.add(javaType(arg));
-    }
-    return new JavaType(pkg, simpleNames, args);
   }
 }
