@@ -124,6 +124,11 @@ public final class QmpServer {
     started = true;
     mainLoop.start();
     io.start();
+    // The loggers, found on first use so as not to delay the greeting, are found now, beside it:
+    // out of descriptors, logging could not be set up any more (and stays broken for good).
+    Thread logSetup = new Thread(LazyLogger::resolveAll, "qmp-log-setup");
+    logSetup.setDaemon(true);
+    logSetup.start();
     List<CountDownLatch> waits = new ArrayList<>();
     for (QmpEndpoint e : endpoints) {
       if (e.kind() == QmpEndpoint.Kind.STDIO) {

@@ -171,8 +171,14 @@ public abstract class Session implements JsonStreamer.Listener {
       } else {
         logger.log(level, text, e);
       }
-    } catch (Throwable ignored) {
-      // nothing more can be done about it
+    } catch (Throwable failed) {
+      // The log itself failed (a broken handler, or no descriptor left to set it up): the line
+      // still goes to standard error, plainly, unless that fails too.
+      try {
+        System.err.println(logger.getName() + ": " + level + ": " + text + (e == null ? "" : ": " + e));
+      } catch (Throwable ignored) {
+        // nothing more can be done about it
+      }
     }
   }
 
