@@ -552,7 +552,7 @@ public final class QmpServer {
 
     /**
      * The output bounds per client: {@code readPause} bytes waiting stop its input being read
-     * (back-pressure, 1 MiB by default), {@code outputLimit} bytes waiting make events for it be
+     * until half of them are written (back-pressure, 1 MiB by default), {@code outputLimit} bytes waiting make events for it be
      * dropped and counted (16 MiB by default).
      */
     public Builder outputLimits(long readPause, long outputLimit) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param outputLimit the most output (bytes) held for one client: events that would take it past
  *     this are dropped for that client, and counted ({@link Session#OUTPUT_LIMIT} by default)
  * @param readPause when this much output (bytes) waits for a client, its input is not read until
- *     it drains below again: back-pressure, as QEMU's monitor suspends its input
+ *     it has drained to half of it: back-pressure, as QEMU's monitor suspends its input
  *     ({@link Session#READ_PAUSE} by default)
  * @param stallTimeout a socket client with output waiting that reads none of it for this long is
  *     disconnected ({@link Session#STALL_TIMEOUT} by default); {@link Duration#ZERO}: never

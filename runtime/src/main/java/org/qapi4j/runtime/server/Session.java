@@ -42,8 +42,8 @@ public abstract class Session implements JsonStreamer.Listener {
    */
   public static final long OUTPUT_LIMIT = 16L << 20;
   /**
-   * Back-pressure: while this much output (1 MiB) waits for a client, its input is not read, as
-   * QEMU's monitor suspends its input; it is read again once the client has read enough. A client
+   * Back-pressure: once this much output (1 MiB) waits for a client, its input is not read, as
+   * QEMU's monitor suspends its input, until the client has read half of it. A client
    * that pipelines requests and reads its replies gets every one, however far it pipelines.
    */
   public static final long READ_PAUSE = 1L << 20;
@@ -55,6 +55,13 @@ public abstract class Session implements JsonStreamer.Listener {
   protected final Dispatcher dispatcher;
   protected final JsonStreamer streamer = new JsonStreamer(this);
   protected final ServerLimits limits;
+  /**
+   * True from when the output reached {@link ServerLimits#readPause} until it has drained to half
+   * of it: input is read again only then, many requests at a time. Resumed as soon as the output
+   * fell below the bound, the session would read one request per reply the client took, and stay
+   * in that lockstep, at the rate of one round trip between the threads per request.
+   */
+  private volatile boolean draining;
   /** Bytes queued for the client and not yet handed to the transport. */
   protected final java.util.concurrent.atomic.AtomicLong outputBytes = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
@@ -139,7 +146,18 @@ public abstract class Session implements JsonStreamer.Listener {
 
   /** True while so much output waits that the input must not be read (back-pressure). */
   protected final boolean outputBacklogged() {
-    return outputBytes.get() >= limits.readPause();
+    long waiting = outputBytes.get();
+    if (waiting >= limits.readPause()) {
+      draining = true;
+      return true;
+    }
+    if (draining) {
+      if (waiting > limits.readPause() / 2) {
+        return true;
+      }
+      draining = false;
+    }
+    return false;
   }
 
   /**

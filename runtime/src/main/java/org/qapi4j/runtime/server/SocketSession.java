@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * A session on a socket (unix or TCP), served by the I/O thread: non-blocking reads fed to the
  * streamer, and an output queue written as fast as the client reads.
  *
- * <p><b>Back-pressure.</b> While {@link ServerLimits#readPause} bytes or more wait to be written,
- * the socket is not read (as QEMU's monitor suspends its input): a client that pipelines requests
+ * <p><b>Back-pressure.</b> Once {@link ServerLimits#readPause} bytes or more wait to be written,
+ * the socket is not read (as QEMU's monitor suspends its input) until half of them are: a client that pipelines requests
  * and reads its replies slowly gets every reply, in order, and the server holds a bounded amount
  * for it. Events are bounded apart ({@link Session#sendEvent}): past
  * {@link ServerLimits#outputLimit} they are dropped for that client, and counted.

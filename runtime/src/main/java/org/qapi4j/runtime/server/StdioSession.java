@@ -12,8 +12,8 @@ import org.qapi4j.runtime.internal.LazyLogger;
  * selected) and stops reading while the session is suspended; another writes output (blocking), so
  * that whoever sends (an emitter, the main loop) never waits for the reader at the other end.
  *
- * <p>As for a socket, back-pressure: while {@link ServerLimits#readPause} bytes wait to be
- * written, standard input is not read; events past {@link ServerLimits#outputLimit} are dropped and
+ * <p>As for a socket, back-pressure: once {@link ServerLimits#readPause} bytes wait to be
+ * written, standard input is not read until half of them are; events past {@link ServerLimits#outputLimit} are dropped and
  * counted. Standard output has no stall timeout: its reader is the process that started the
  * server. A session closed (standard input ended, the server stops) still writes what it was
  * sent, and leaves the server's list of sessions only then, so that a server stopping waits for it.
