@@ -14,6 +14,20 @@ import java.lang.annotation.Target;
  * and mandatory unless marked {@link Optional}. The return type is the command's {@code returns};
  * {@code void} means the command returns {@code {}}.
  *
+ * <p>The arguments come in one of three forms, as QAPI's {@code data} does; the wire and the
+ * introspection of the last two are the same:
+ *
+ * <pre>{@code
+ * // 'data': {'node': 'str', 'name': 'str'}: the parameters are the arguments
+ * @Command void blockDirtyBitmapRemove(String node, String name);
+ *
+ * // 'data': 'BlockDirtyBitmap': the arguments are the record's members, declared one by one
+ * @Command(data = BlockDirtyBitmap.class) void blockDirtyBitmapRemove(String node, String name);
+ *
+ * // 'data': 'BlockDirtyBitmap', 'boxed': true: the method takes the record whole
+ * @Command(boxed = true) void blockDirtyBitmapRemove(BlockDirtyBitmap bitmap);
+ * }</pre>
+ *
  * <p>A method returning {@code CompletionStage<T>} or {@code CompletableFuture<T>} is an
  * <em>asynchronous</em> command (the seeds' {@code async}; QEMU never merged them): its result is
  * {@code T} ({@code Void}: {@code {}}), the server goes on with other requests until the stage
@@ -57,6 +71,28 @@ public @interface Command {
    * is permitted only after machine initialization has completed}.
    */
   boolean allowPreconfig() default false;
+
+  /**
+   * QAPI {@code 'data': 'S'} without {@code boxed}: the command's arguments are the members of
+   * struct {@code S} (a record; its base's members first), which the method declares as its
+   * parameters, one by one, in that order, with the same wire names ({@link Name}), types
+   * ({@link Type}) and {@link Optional} marks:
+   *
+   * <pre>{@code
+   * record BlockDirtyBitmap(String node, String name) {}
+   *
+   * @Command(data = BlockDirtyBitmap.class)
+   * void blockDirtyBitmapRemove(String node, String name);
+   * }</pre>
+   *
+   * <p>Introspection names {@code S} as the command's {@code arg-type} instead of an implicit
+   * type of the parameters; the wire form is the same as for parameters alone. The members'
+   * conditions and features are {@code S}'s: the parameters carry no {@link If} or
+   * {@link Feature} of their own. {@code void.class} (the default) means the parameters alone are
+   * the arguments. A union takes {@link #boxed()} instead, which also names the type, by its one
+   * parameter: the two do not go together.
+   */
+  Class<?> data() default void.class;
 
   /**
    * QAPI {@code boxed}: the command's arguments are the members of one struct or union, passed to

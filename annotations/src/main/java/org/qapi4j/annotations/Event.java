@@ -13,7 +13,15 @@ import java.lang.annotation.Target;
  * session that completed capabilities negotiation.
  *
  * <p>The method's parameters are the event's data members ({@code data} is left out for an event
- * without parameters); the method returns {@code void}.
+ * without parameters); the method returns {@code void}. As for a {@link Command}, the data may
+ * also be a named struct's members, declared one by one ({@link #data()}), or one struct or union
+ * passed whole ({@link #boxed()}):
+ *
+ * <pre>{@code
+ * @Event void diskFull(String device, long offset);                      // 'data': {...}
+ * @Event(data = DiskPlace.class) void diskFull(String device, long offset); // 'data': 'DiskPlace'
+ * @Event(boxed = true) void diskFull(DiskPlace data);                      // ..., 'boxed': true
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -24,6 +32,26 @@ public @interface Event {
    * {@code balloonChange} is {@code BALLOON_CHANGE}.
    */
   String name() default "";
+
+  /**
+   * QAPI {@code 'data': 'S'} without {@code boxed}: the event's data is the members of struct
+   * {@code S} (a record; its base's members first), which the method declares as its parameters,
+   * one by one, in that order, with the same wire names ({@link Name}), types ({@link Type}) and
+   * {@link Optional} marks:
+   *
+   * <pre>{@code
+   * record DiskPlace(String device, long offset) {}
+   *
+   * @Event(data = DiskPlace.class)
+   * void diskFull(String device, long offset);
+   * }</pre>
+   *
+   * <p>Introspection names {@code S} as the event's {@code arg-type}; the wire form is the same as
+   * for parameters alone. The members' conditions and features are {@code S}'s.
+   * {@code void.class} (the default) means the parameters alone are the data. A union takes
+   * {@link #boxed()} instead; the two do not go together.
+   */
+  Class<?> data() default void.class;
 
   /**
    * QAPI {@code boxed}: the event's data is the members of one struct or union, passed as the

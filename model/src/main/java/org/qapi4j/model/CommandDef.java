@@ -79,12 +79,23 @@ public record CommandDef(
   /**
    * The Java side of a command's method: the commands interface that declares it, its return type
    * as declared ({@code StatusInfo}, {@code List<BlockInfo>}, {@code long},
-   * {@code CompletionStage<StatusInfo>}; empty for {@code void}), and the schema's interfaces
-   * that inherit it (the root, at least, where it is declared elsewhere).
+   * {@code CompletionStage<StatusInfo>}; empty for {@code void}), the schema's interfaces that
+   * inherit it (the root, at least, where it is declared elsewhere), and, for arguments given as
+   * a named struct's members one by one ({@code @Command(data = S.class)}), the method's
+   * parameters, each as the member it declares: the checks hold them against {@code S}'s, the
+   * generators bind them to those (empty for any other form).
    */
-  public record JavaSignature(JavaType owner, Optional<JavaType> returns, List<JavaType> inheritedBy) {
+  public record JavaSignature(
+      JavaType owner, Optional<JavaType> returns, List<JavaType> inheritedBy,
+      Optional<List<Member>> dataParameters) {
     public JavaSignature {
       inheritedBy = List.copyOf(inheritedBy);
+      dataParameters = dataParameters.map(List::copyOf);
+    }
+
+    /** A method whose arguments, if any, are not a named struct's members declared one by one. */
+    public JavaSignature(JavaType owner, Optional<JavaType> returns, List<JavaType> inheritedBy) {
+      this(owner, returns, inheritedBy, Optional.empty());
     }
   }
 
@@ -120,6 +131,14 @@ public record CommandDef(
 
   public boolean gen() {
     return has(Flag.GEN);
+  }
+
+  /**
+   * The method's parameters when its arguments are a named struct's members declared one by one
+   * ({@link JavaSignature#dataParameters()}); empty otherwise.
+   */
+  public Optional<List<Member>> dataParameters() {
+    return javaSignature.flatMap(JavaSignature::dataParameters);
   }
 
   /** See {@link Flag#ASYNC}. */

@@ -1,10 +1,16 @@
 package org.qapi4j.model.check;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.qapi4j.model.Builtin;
 import org.qapi4j.model.CommandDef;
+import org.qapi4j.model.Condition;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.EnumDef;
 import org.qapi4j.model.EnumValue;
@@ -32,11 +38,11 @@ final class DefinitionRules implements Check {
       } else if (d instanceof EnumDef e) {
         checkValues(e, in, NameRules.excepted(schema, e), r);
       } else if (d instanceof CommandDef c) {
-        checkData(c.data(), c.boxed(), "command", c, byName, r);
+        checkData(c.data(), c.boxed(), c.dataParameters(), "command", c, byName, r);
         c.returns().ifPresent(t -> checkRef(t, "command's 'returns'", "'returns'", "command", in,
             c.origin().attribute("returns"), byName, r));
       } else if (d instanceof org.qapi4j.model.EventDef e) {
-        checkData(e.data(), e.boxed(), "event", e, byName, r);
+        checkData(e.data(), e.boxed(), e.dataParameters(), "event", e, byName, r);
       }
     }
   }
@@ -81,10 +87,13 @@ final class DefinitionRules implements Check {
     }
   }
 
-  /** A command's or event's arguments given by type name: an object type; a union only boxed. */
+  /**
+   * A command's or event's arguments given by type name: an object type; a union only boxed. In
+   * Java, the parameters that declare a struct's members one by one must be those members.
+   */
   private static void checkData(
-      java.util.Optional<String> data, boolean boxed, String meta, Definition d, Map<String, Definition> byName,
-      Reporter r) {
+      Optional<String> data, boolean boxed, Optional<List<Member>> parameters, String meta, Definition d,
+      Map<String, Definition> byName, Reporter r) {
     if (data.isEmpty() || byName.get(data.get()) instanceof StructDef s && s.implicit()) {
       return;
     }
@@ -100,7 +109,107 @@ final class DefinitionRules implements Check {
     } else if (type instanceof org.qapi4j.model.UnionDef && !boxed) {
       r.error(Rule.DATA_KIND, d, d.origin().attribute("data"),
           what + " can take " + Types.describe(byName, ref) + " only with 'boxed': true");
+    } else if (type instanceof StructDef s && !boxed && parameters.isPresent()) {
+      checkParameters(parameters.get(), s, d, byName, r);
     }
+  }
+
+  /**
+   * The parameters of a Java method whose arguments are struct {@code s}'s members declared one by
+   * one ({@code @Command(data = S.class)}): each is a member, in the members' order (the bases'
+   * first), of the member's type and optionality, and none is missing. The members' conditions and
+   * features are {@code s}'s, so the parameters have none of their own.
+   */
+  private static void checkParameters(
+      List<Member> parameters, StructDef s, Definition d, Map<String, Definition> byName, Reporter r) {
+    List<Member> members = flat(s, byName);
+    if (members == null) {
+      return; // its base is no struct, or contains itself: reported by BaseRules
+    }
+    String struct = Types.describe(byName, TypeRef.named(s.name()));
+    String order = members.isEmpty() ? "(none)"
+        : String.join(", ", members.stream().map(Member::name).toList());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      index.putIfAbsent(members.get(i).name(), i);
+    }
+    Set<String> declared = new HashSet<>();
+    Member latest = null;
+    for (Member p : parameters) {
+      String parameter = "parameter '" + p.name() + "'";
+      Integer i = index.get(p.name());
+      if (i == null) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " is not a member of " + struct + ", whose members are, in order: " + order);
+        continue;
+      }
+      if (!declared.add(p.name())) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " declares member '" + p.name() + "' of " + struct + " a second time");
+        continue;
+      }
+      Member m = members.get(i);
+      String member = "member '" + m.name() + "' of " + struct;
+      if (latest != null && i < index.get(latest.name())) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " comes after '" + latest.name() + "', but member '" + m.name() + "' comes before '"
+                + latest.name() + "' in " + struct + ", whose members are, in order: " + order);
+      } else {
+        latest = p;
+      }
+      if (!p.type().equals(m.type())) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " has type " + typeText(p.type()) + ", but " + member + " has type " + typeText(m.type()));
+      }
+      if (p.optional() && !m.optional()) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(), parameter + " is optional, but " + member + " is not");
+      } else if (!p.optional() && m.optional()) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " is not optional, but " + member + " is: mark it @Optional");
+      }
+      if (!p.condition().equals(Condition.ALWAYS)) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " has a condition (@If): a member's condition is given once, on " + member);
+      }
+      if (!p.features().isEmpty()) {
+        r.error(Rule.DATA_PARAMETERS, d, p.origin(),
+            parameter + " has features (@Feature, @Deprecated): a member's features are given once, on " + member);
+      }
+    }
+    for (Member m : members) {
+      if (!declared.contains(m.name())) {
+        r.error(Rule.DATA_PARAMETERS, d, d.origin().attribute("data"),
+            "member '" + m.name() + "' of " + struct + " has no parameter; the parameters declare its"
+                + " members, in order: " + order);
+      }
+    }
+  }
+
+  /** A struct's members as on the wire, its bases' first; null if a base is no struct or contains it. */
+  private static List<Member> flat(StructDef s, Map<String, Definition> byName) {
+    List<StructDef> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (StructDef t = s; ; ) {
+      if (!seen.add(t.name())) {
+        return null;
+      }
+      chain.add(0, t);
+      if (t.base().isEmpty()) {
+        break;
+      }
+      if (!(byName.get(t.base().get()) instanceof StructDef base)) {
+        return null;
+      }
+      t = base;
+    }
+    List<Member> out = new ArrayList<>();
+    chain.forEach(t -> out.addAll(t.members()));
+    return out;
+  }
+
+  /** A type as QEMU writes it in a schema: {@code 'int'}, {@code ['int']}. */
+  private static String typeText(TypeRef type) {
+    return type instanceof TypeRef.Array a ? "['" + a.element().qapiName() + "']" : "'" + type.qapiName() + "'";
   }
 
   private static void checkMembers(

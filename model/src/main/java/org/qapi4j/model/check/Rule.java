@@ -19,6 +19,11 @@ public enum Rule {
   ARRAY_SHAPE("array-shape"),
   TYPEREF_NO_ARRAY("typeref-no-array"),
   DATA_KIND("data-kind"),
+  /**
+   * Not QAPI's (its JSON cannot say it): the parameters of a method whose arguments are a named
+   * struct's members ({@code @Command(data = S.class)}) that are not those members, in order.
+   */
+  DATA_PARAMETERS("data-parameters"),
   CLASH_MEMBER("clash-member"),
   BASE_NOT_STRUCT("base-not-struct"),
   OBJECT_CONTAINS_ITSELF("object-contains-itself"),

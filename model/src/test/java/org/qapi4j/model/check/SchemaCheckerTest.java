@@ -139,4 +139,41 @@ class SchemaCheckerTest {
         List.of("feature-special-on-type: In enum 'Color': feature 'deprecated' is not supported for types"),
         check(e));
   }
+
+  private static StructDef struct(String name, String base, Member... members) {
+    return new StructDef(name, Optional.of(base), List.of(members), List.of(), Condition.ALWAYS,
+        Origin.NONE, false, Optional.empty());
+  }
+
+  /** A command whose arguments are struct {@code data}'s members; declared one by one in Java if {@code parameters}. */
+  private static CommandDef namedData(String name, String data, Optional<List<Member>> parameters) {
+    return new CommandDef(name, Optional.of(data), Optional.empty(), CommandDef.Flag.defaults(),
+        List.of(), Condition.ALWAYS, Origin.NONE, "m",
+        Optional.of(new CommandDef.JavaSignature(STRING, Optional.empty(), List.of(), parameters)));
+  }
+
+  @Test
+  void parametersDeclaringNamedDataAreItsMembersInOrder() {
+    StructDef base = struct("Node", member("node", "str"));
+    StructDef bitmap = struct("Bitmap", "Node", member("name", "str"));
+    assertEquals(List.of(),
+        check(base, bitmap, namedData("ok", "Bitmap", Optional.of(List.of(member("node", "str"), member("name", "str"))))));
+    // Read from QAPI JSON: no parameters, nothing to hold against the members.
+    assertEquals(List.of(), check(base, bitmap, namedData("json", "Bitmap", Optional.empty())));
+    assertEquals(
+        List.of(
+            "data-parameters: In command 'bad': parameter 'name' has type 'int', but member 'name' of struct type"
+                + " 'Bitmap' has type 'str'",
+            "data-parameters: In command 'bad': member 'node' of struct type 'Bitmap' has no parameter; the"
+                + " parameters declare its members, in order: node, name"),
+        check(base, bitmap, namedData("bad", "Bitmap", Optional.of(List.of(member("name", "int"))))));
+  }
+
+  @Test
+  void parametersOfAStructThatContainsItselfAreNotChecked() {
+    StructDef loop = struct("Loop", "Loop", member("a", "str"));
+    assertEquals(
+        List.of("object-contains-itself: In struct 'Loop': object Loop contains itself"),
+        check(loop, namedData("loop", "Loop", Optional.of(List.of(member("b", "str"))))));
+  }
 }

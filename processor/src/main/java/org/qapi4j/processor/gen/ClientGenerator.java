@@ -213,7 +213,7 @@ public final class ClientGenerator {
     if (data != null && c.boxed()) {
       parameters.add(com.palantir.javapoet.ParameterSpec.builder(EmitterGenerator.boxedType(data), "arguments").build());
     } else if (data != null) {
-      for (Member m : ((StructDef) data).members()) {
+      for (Member m : marshalling.parameters((StructDef) data, c.dataParameters())) {
         parameters.add(com.palantir.javapoet.ParameterSpec.builder(Poet.typeName(m.javaType()), m.javaName()).build());
       }
     }
@@ -271,7 +271,7 @@ public final class ClientGenerator {
       arguments = CodeBlock.of("$L -> $L", out,
           EmitterGenerator.stripSemicolon(marshalling.write(TypeRef.named(data.name()), out, "arguments")));
     } else {
-      List<Member> members = ((StructDef) data).members();
+      List<Member> members = marshalling.parameters((StructDef) data, c.dataParameters());
       String field = fieldNames.of(c.name());
       // Package-private: X_AsyncClient writes with it too.
       clientType.addField(tables.objectType(field, MarshalGenerator.className(schema), c.name(), members, false));
@@ -320,7 +320,10 @@ public final class ClientGenerator {
           .addModifiers(Modifier.PUBLIC)
           .addJavadoc("Event {@code $L}; does nothing.\n", e.name());
       Definition data = e.data().map(marshalling::definition).orElse(null);
-      if (data == null) {
+      List<Member> members = data == null || e.boxed() ? List.of()
+          : marshalling.parameters((StructDef) data, e.dataParameters());
+      if (data == null || !e.boxed() && members.isEmpty()) {
+        // No data, or an empty struct's (data = Empty.class): nothing to read.
         deliver.addStatement("case $S -> listener.$L()", e.name(), e.javaMethod());
       } else if (e.boxed()) {
         method.addParameter(EmitterGenerator.boxedType(data), "data");
@@ -331,7 +334,6 @@ public final class ClientGenerator {
         deliver.endControlFlow();
         deliver.add("$<}\n");
       } else {
-        List<Member> members = ((StructDef) data).members();
         for (Member m : members) {
           method.addParameter(Poet.typeName(m.javaType()), m.javaName());
         }

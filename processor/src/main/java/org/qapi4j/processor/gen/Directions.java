@@ -100,10 +100,10 @@ public final class Directions {
     Set<String> given = new HashSet<>(); // commands' results, events' data
     for (Definition d : schema.definitions()) {
       if (d instanceof CommandDef c) {
-        c.data().ifPresent(data -> visit(byName, TypeRef.named(data), taken));
+        c.data().ifPresent(data -> arguments(byName, data, c.boxed(), taken));
         c.returns().ifPresent(returns -> visit(byName, returns, given));
       } else if (d instanceof EventDef e) {
-        e.data().ifPresent(data -> visit(byName, TypeRef.named(data), given));
+        e.data().ifPresent(data -> arguments(byName, data, e.boxed(), given));
       }
     }
     Set<String> read = new HashSet<>();
@@ -117,6 +117,26 @@ public final class Directions {
       written.addAll(taken);
     }
     return new Directions(read, written);
+  }
+
+  /**
+   * The types of a command's arguments or an event's data: the type passed whole when boxed, else
+   * what the members taken one by one contain. Those of a named struct ({@code data = S.class})
+   * go through a table of their own, as inline members do, not through {@code S}'s reader or
+   * writer.
+   */
+  private static void arguments(Map<String, Definition> byName, String data, boolean boxed, Set<String> into) {
+    if (boxed || !(byName.get(data) instanceof StructDef s)) {
+      visit(byName, TypeRef.named(data), into);
+      return;
+    }
+    Set<String> seen = new HashSet<>();
+    for (StructDef t = s; t != null && seen.add(t.name()); ) {
+      for (Member m : t.members()) {
+        visit(byName, m.type(), into);
+      }
+      t = t.base().map(byName::get).orElse(null) instanceof StructDef base ? base : null;
+    }
   }
 
   private static void visit(Map<String, Definition> byName, TypeRef type, Set<String> into) {

@@ -194,13 +194,19 @@ public final class DispatchGenerator {
       args = CodeBlock.of("$L", boxed);
     } else {
       // The arguments are read by a table, like a struct's members.
-      List<Member> members = ((StructDef) data).members();
+      List<Member> members = marshalling.parameters((StructDef) data, c.dataParameters());
       String field = fieldNames.of(c.name());
       type.addField(tables.objectType(
           field, MarshalGenerator.className(schema), c.name(), members));
-      String a = names.newName("a");
-      code.addStatement("Object[] $L = $L.read($T.arguments(arguments), null)", a, field, Poet.INPUT);
-      args = Tables.casts(members, 0, a);
+      if (members.isEmpty()) {
+        // An empty struct (data = Empty.class): read only to refuse any argument.
+        code.addStatement("$L.read($T.arguments(arguments), null)", field, Poet.INPUT);
+        args = CodeBlock.of("");
+      } else {
+        String a = names.newName("a");
+        code.addStatement("Object[] $L = $L.read($T.arguments(arguments), null)", a, field, Poet.INPUT);
+        args = Tables.casts(members, 0, a);
+      }
     }
     CodeBlock call = CodeBlock.of("impl.$L($L)", c.javaMethod(), args);
     if (c.async()) {

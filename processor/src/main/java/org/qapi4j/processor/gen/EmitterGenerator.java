@@ -90,7 +90,7 @@ public final class EmitterGenerator {
     Definition data = e.data().map(marshalling::definition).orElse(null);
     if (!marshalling.exists(e.condition())) {
       if (data != null && !e.boxed()) {
-        for (Member m : ((StructDef) data).members()) {
+        for (Member m : marshalling.parameters((StructDef) data, e.dataParameters())) {
           method.addParameter(Poet.typeName(m.javaType()), m.javaName());
         }
       } else if (data != null) {
@@ -110,7 +110,7 @@ public final class EmitterGenerator {
               tail(e, data instanceof StructDef s ? marshalling.flatten(s, "data") : List.of()))
           .build();
     }
-    List<Member> members = ((StructDef) data).members();
+    List<Member> members = marshalling.parameters((StructDef) data, e.dataParameters());
     for (Member m : members) {
       method.addParameter(Poet.typeName(m.javaType()), m.javaName());
     }

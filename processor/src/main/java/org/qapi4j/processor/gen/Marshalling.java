@@ -120,6 +120,33 @@ final class Marshalling {
     return out;
   }
 
+  /**
+   * The members a command's or event's method takes one by one, each bound to its parameter: the
+   * implicit struct's of inline members; or, for a named struct's members declared one by one
+   * ({@code data = S.class}), {@code S}'s, its bases' first, with the Java names and types of the
+   * parameters that declare them ({@code dataParameters}, which the checks have matched to them).
+   */
+  List<Member> parameters(StructDef data, java.util.Optional<List<Member>> dataParameters) {
+    if (data.implicit()) {
+      return data.members();
+    }
+    List<Member> declared = dataParameters.orElseThrow(
+        () -> new IllegalArgumentException("no parameters declare the members of " + data.name()));
+    List<Member> members = new ArrayList<>();
+    for (StructDef s = data; s != null; ) {
+      members.addAll(0, s.members());
+      s = s.base().map(this::definition).orElse(null) instanceof StructDef base ? base : null;
+    }
+    List<Member> out = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      Member p = declared.get(i);
+      out.add(new Member(m.name(), m.type(), m.optional(), m.features(), m.condition(), m.origin(), p.javaName(),
+          p.javaType()));
+    }
+    return out;
+  }
+
   /** A Java string literal. */
   static String literal(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');

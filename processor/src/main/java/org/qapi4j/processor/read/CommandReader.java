@@ -33,7 +33,7 @@ import org.qapi4j.processor.diag.ElementOrigin;
 /**
  * Reads commands (the {@code @Command} methods of the schema's interfaces) and events (the
  * {@code @Event} methods of its events interfaces): each with the implicit struct of its
- * parameters just before it, unless boxed.
+ * parameters just before it, unless boxed or given a named struct ({@code data = S.class}).
  */
 final class CommandReader {
   private final Elements elements;
@@ -101,7 +101,7 @@ final class CommandReader {
     problems.context("In command '" + name + "':");
     boolean boxed = mirrors.bool(command, "boxed");
     Condition condition = annotations.condition(method);
-    Optional<String> data = readArguments(name, method, boxed, condition, origin);
+    Arguments arguments = readArguments(name, method, command, boxed, condition, origin);
     Optional<TypeRef> returns = Optional.empty();
     TypeMirror ret = method.getReturnType();
     TypeMirror stage = completionStageResult(ret, method, name);
@@ -124,7 +124,7 @@ final class CommandReader {
     definitions.add(
         new CommandDef(
             name,
-            data,
+            arguments.data(),
             returns,
             flags,
             annotations.features(method),
@@ -133,7 +133,7 @@ final class CommandReader {
             javaName,
             Optional.of(new CommandDef.JavaSignature(javaTypes.javaType(method.getEnclosingElement().asType()),
                 Optional.ofNullable(javaTypes.declaredJavaType(method.getReturnType())),
-                inheritors((TypeElement) method.getEnclosingElement())))));
+                inheritors((TypeElement) method.getEnclosingElement()), arguments.dataParameters()))));
   }
 
   /** The schema's interfaces that extend {@code owner}, directly or not, in the order they were walked. */
@@ -191,18 +191,19 @@ final class CommandReader {
     }
     boolean boxed = mirrors.bool(event, "boxed");
     Condition condition = annotations.condition(method);
-    Optional<String> data = readArguments(name, method, boxed, condition, origin);
+    Arguments arguments = readArguments(name, method, event, boxed, condition, origin);
     definitions.add(
         new EventDef(
             name,
-            data,
+            arguments.data(),
             boxed,
             annotations.features(method),
             condition,
             origin,
             javaTypes.javaType(iface.asType()),
             javaName,
-            throttle(method, event, data)));
+            throttle(method, event, arguments.data()),
+            arguments.dataParameters()));
   }
 
   /** {@code @Event(throttleMillis, throttleKey)}; the key must be a data member. */
@@ -221,32 +222,69 @@ final class CommandReader {
   }
 
   /**
-   * The argument type of a command or event: the single parameter's type when boxed, else an
-   * implicit struct of the parameters (added to the definitions just before its owner).
+   * A command's or event's arguments: the name of their type (none without arguments), and, for a
+   * named struct's members declared one by one, the parameters that declare them (none if one of
+   * them could not be read: its error is reported).
    */
-  private Optional<String> readArguments(
-      String owner, ExecutableElement method, boolean boxed, Condition condition, ElementOrigin origin) {
+  private record Arguments(Optional<String> data, Optional<List<Member>> dataParameters) {
+    static final Arguments NONE = new Arguments(Optional.empty(), Optional.empty());
+
+    Arguments(Optional<String> data) {
+      this(data, Optional.empty());
+    }
+  }
+
+  /**
+   * The arguments of a command or event: the single parameter's type when boxed; the type
+   * {@code data = S.class} names, with the parameters that declare its members; else an implicit
+   * struct of the parameters (added to the definitions just before its owner).
+   */
+  private Arguments readArguments(
+      String owner, ExecutableElement method, AnnotationMirror annotation, boolean boxed, Condition condition,
+      ElementOrigin origin) {
     List<? extends VariableElement> params = method.getParameters();
+    TypeMirror named = namedData(annotation);
+    if (named != null && boxed) {
+      String kind = annotation.getAnnotationType().asElement().getSimpleName().toString();
+      problems.form(origin.attribute("data"),
+          "@" + kind + "(data = " + simpleName(named) + ".class) and boxed = true do not go together:"
+              + " boxed takes the type from the method's one parameter, data names it for parameters that"
+              + " declare its members one by one; keep one of them");
+    } else if (named != null) {
+      TypeRef ref = javaTypes.typeRef(named, method, "'data'");
+      List<Member> members = new ArrayList<>();
+      boolean complete = true;
+      for (VariableElement p : params) {
+        Member m = typeReader.member(p, p.asType());
+        if (m == null) {
+          complete = false;
+        } else {
+          members.add(m);
+        }
+      }
+      return new Arguments(ref == null ? Optional.empty() : Optional.of(ref.qapiName()),
+          complete ? Optional.of(members) : Optional.empty());
+    }
     if (boxed) {
       if (params.isEmpty()) {
         problems.rule(Rule.BOXED_NEEDS_DATA, origin.attribute("boxed"), "'boxed': true requires 'data'");
-        return Optional.empty();
+        return Arguments.NONE;
       }
       if (params.size() != 1) {
         problems.form(origin.attribute("boxed"),
             "'boxed': true requires exactly one parameter, the record whose members are the"
                 + " arguments");
-        return Optional.empty();
+        return Arguments.NONE;
       }
       TypeRef ref = javaTypes.typeRef(params.get(0).asType(), params.get(0), "the boxed argument");
       if (ref instanceof TypeRef.Array) {
         problems.rule(Rule.TYPEREF_NO_ARRAY, ElementOrigin.of(params.get(0)), "'data' cannot be an array");
-        return Optional.empty();
+        return Arguments.NONE;
       }
-      return ref == null ? Optional.empty() : Optional.of(ref.qapiName());
+      return new Arguments(ref == null ? Optional.empty() : Optional.of(ref.qapiName()));
     }
     if (params.isEmpty()) {
-      return Optional.empty();
+      return Arguments.NONE;
     }
     List<Member> members = new ArrayList<>();
     for (VariableElement p : params) {
@@ -260,6 +298,23 @@ final class CommandReader {
         new StructDef(
             implicit, Optional.empty(), members, List.of(), condition, origin, true,
             Optional.empty()));
-    return Optional.of(implicit);
+    return new Arguments(Optional.of(implicit));
+  }
+
+  /** A type as a class literal names it: {@code BlockDirtyBitmap}, {@code long}. */
+  private static String simpleName(TypeMirror type) {
+    return type instanceof DeclaredType d ? d.asElement().getSimpleName().toString() : type.toString();
+  }
+
+  /**
+   * The type {@code data = S.class} of a {@code @Command} or {@code @Event} names: QAPI's
+   * {@code 'data': 'S'} without {@code boxed}; null for {@code void.class}, the default.
+   */
+  private TypeMirror namedData(AnnotationMirror annotation) {
+    Object value = mirrors.value(annotation, "data");
+    if (!(value instanceof TypeMirror type) || type.getKind() == TypeKind.ERROR) {
+      throw new JavaReader.Unresolved(String.valueOf(value));
+    }
+    return type.getKind() == TypeKind.VOID ? null : type;
   }
 }

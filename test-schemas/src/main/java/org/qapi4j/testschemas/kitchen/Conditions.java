@@ -70,6 +70,15 @@ public interface Conditions {
   @Command
   void testIfNeverCmd();
 
+  /**
+   * QEMU's {@code 'data': 'TestIfStruct'} without {@code 'boxed'}: member {@code bar}, declared by
+   * a parameter like the others, does not exist in this configuration (the condition is the
+   * struct's): unexpected on the wire, zero in Java.
+   */
+  @If("TEST_IF_STRUCT")
+  @Command(data = TestIfStruct.class)
+  TestIfStruct testIfNamedCmd(long foo, long bar);
+
   /** The events with conditions. */
   interface Events {
     @If(all = {"TEST_IF_EVT", "TEST_IF_STRUCT"})

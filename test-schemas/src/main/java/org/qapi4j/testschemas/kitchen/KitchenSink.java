@@ -2,6 +2,7 @@ package org.qapi4j.testschemas.kitchen;
 
 import org.qapi4j.annotations.Command;
 import org.qapi4j.annotations.Event;
+import org.qapi4j.annotations.Name;
 import org.qapi4j.annotations.Optional;
 import org.qapi4j.annotations.Schema;
 import org.qapi4j.testschemas.kitchen.Structs.Empty1;
@@ -48,7 +49,10 @@ public interface KitchenSink extends Structs, Unions, Alternates, Downstream, Co
     @Event(name = "EVENT_D")
     void eventD(EventStructOne a, String b, @Optional String c, @Optional EnumOne enum3);
 
-    /** QEMU's {@code 'data': 'UserDefZero'}: data given by a named struct is a boxed event in Java. */
+    /**
+     * QEMU's {@code 'data': 'UserDefZero'}, written boxed: the wire and the introspection are those
+     * of {@code @Event(data = UserDefZero.class) void eventE(long integer)} (see {@link #eventH}).
+     */
     @Event(name = "EVENT_E", boxed = true)
     void eventE(UserDefZero data);
 
@@ -59,5 +63,12 @@ public interface KitchenSink extends Structs, Unions, Alternates, Downstream, Co
     /** Data given by an empty struct. */
     @Event(name = "EVENT_G", boxed = true)
     void eventG(Empty1 data);
+
+    /**
+     * QEMU's {@code 'data': 'TestStruct'} without {@code 'boxed'}: the data is TestStruct's members,
+     * declared one by one, one of them renamed; introspection names TestStruct.
+     */
+    @Event(name = "EVENT_H", data = Structs.TestStruct.class)
+    void eventH(long integer, @Name("boolean") boolean flag, String string);
   }
 }

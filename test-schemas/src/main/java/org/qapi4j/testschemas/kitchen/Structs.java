@@ -92,7 +92,10 @@ public interface Structs {
   @Command(name = "user_def_cmd")
   void userDefCmd();
 
-  /** QEMU's {@code 'data': 'Empty2'}: arguments given by a named struct are a boxed command in Java. */
+  /**
+   * QEMU's {@code 'data': 'Empty2'}, written boxed: the wire and the introspection are those of
+   * {@code @Command(data = Empty2.class) Empty2 userDefCmd0()} (see {@link #echoUserDefOne}).
+   */
   @Command(boxed = true)
   Empty2 userDefCmd0(Empty2 data);
 
@@ -151,4 +154,20 @@ public interface Structs {
   default JsonValue handWritten(@Optional JsonValue anything) {
     throw new UnsupportedOperationException("registered by hand");
   }
+
+  /**
+   * QEMU's {@code 'data': 'UserDefOne'} without {@code 'boxed'}: the arguments are UserDefOne's
+   * members, its base's first, declared one by one; introspection names UserDefOne.
+   */
+  @Command(data = UserDefOne.class)
+  UserDefOne echoUserDefOne(long integer, String string, @Optional EnumOne enum1);
+
+  /** A named struct's optional lists and integer types ({@code @Type}), declared one by one. */
+  @Command(data = UserDefOptions.class)
+  UserDefOptions echoOptionMembers(
+      @Optional List<Long> i64,
+      @Optional @Type("uint64") List<Long> u64,
+      @Optional @Type("uint16") List<Integer> u16,
+      @Optional Long i64x,
+      @Optional @Type("uint64") Long u64x);
 }

@@ -34,6 +34,13 @@ class KitchenSinkImpl implements KitchenSink {
   @Override public void boxedStruct(UserDefZero arg) { calls.add("boxed-struct " + arg); }
   @Override public void boxedEmpty(Empty1 arg) { calls.add("boxed-empty " + arg); }
   @Override public UserDefThree testCmdReturnDefThree() { return new UserDefThree("three"); }
+  @Override public UserDefOne echoUserDefOne(long integer, String string, EnumOne enum1) {
+    return new UserDefOne(new UserDefZero(integer), string, enum1);
+  }
+  @Override public UserDefOptions echoOptionMembers(
+      List<Long> i64, List<Long> u64, List<Integer> u16, Long i64x, Long u64x) {
+    return new UserDefOptions(i64, u64, u16, i64x, u64x);
+  }
 
   // Unions
   @Override public UserDefListUnion boxedUnion(UserDefListUnion arg) { return arg; }
@@ -58,6 +65,10 @@ class KitchenSinkImpl implements KitchenSink {
     return new UserDefThree(foo.foo() + " " + bar);
   }
   @Override public void testIfNeverCmd() { throw new AssertionError("not in this configuration"); }
+  @Override public TestIfStruct testIfNamedCmd(long foo, long bar) {
+    calls.add("test-if-named-cmd " + foo + " " + bar);
+    return new TestIfStruct(foo, bar);
+  }
 
   // Features
   @Override public FeatureStruct1 testFeatures0(FeatureStruct0 fs0, FeatureStruct1 fs1, FeatureStruct2 fs2,
