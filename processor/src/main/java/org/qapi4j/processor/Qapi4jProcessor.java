@@ -194,7 +194,7 @@ public final class Qapi4jProcessor extends AbstractProcessor {
       others = CompletableFuture.supplyAsync(timing.counted(() -> others(schema, defined, side)), RENDERERS);
     }
     List<Diagnostic> diagnostics = new ArrayList<>(read.problems());
-    diagnostics.addAll(new SchemaChecker().check(schema));
+    diagnostics.addAll(new SchemaChecker().check(schema, read.doc()));
     timing.done("check");
     if (!diagnostics.isEmpty()) {
       if (marshal != null) {

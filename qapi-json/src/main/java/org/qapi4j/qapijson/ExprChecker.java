@@ -39,6 +39,9 @@ final class ExprChecker {
     info = e.info();
     checkDefnNameStr(name, meta);
 
+    // A missing comment under doc-required and Returns: outside a command are rules of the model's
+    // DocRules too (for Javadoc), but QEMU checks them here, with the expression, before the rest
+    // of it and before any whole-schema check: here, the first error stays QEMU's.
     QapiDoc doc = e.doc();
     if (doc != null) {
       if (!name.equals(doc.symbol())) {

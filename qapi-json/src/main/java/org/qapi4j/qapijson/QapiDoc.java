@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.qapi4j.model.doc.DocComment;
 
 /**
  * A {@code ##} documentation comment, parsed as QEMU 7.2 parses it: a free-form block, or the
@@ -21,7 +22,6 @@ public final class QapiDoc {
     private final String name;
     private final int indent;
     private String text = "";
-    private boolean connected;
 
     Section(QapiParser parser, String name, int indent) {
       this.parser = parser;
@@ -242,6 +242,10 @@ public final class QapiDoc {
     if (name.isEmpty()) {
       throw parser.error("invalid parameter name");
     }
+    // A name documented twice is the model's DOC_DUPLICATE_SECTION too (DocRules, which checks the
+    // Javadoc's @param), but QEMU finds it here, while it parses: a parse error, with its column,
+    // that stops the parse before any later syntax or expression error. Found anywhere later, the
+    // first error would no longer be QEMU's. Likewise a Returns: or Since: twice, below.
     if (into.containsKey(name)) {
       throw parser.error("'" + name + "' parameter name duplicated");
     }
@@ -277,41 +281,33 @@ public final class QapiDoc {
     section.append(line);
   }
 
-  // ---- connection with the definition (QEMU's connect_doc / check_doc) ----
-
-  /** Marks member {@code name} as existing; an undocumented member gets an empty section. */
-  void connectMember(String name) {
-    args.computeIfAbsent(name, n -> new Section(parser, n, 0)).connected = true;
-  }
-
-  /** Marks feature {@code name} as existing; it must be documented. */
-  void connectFeature(String name, SourceInfo at) throws QapiError {
-    Section s = features.get(name);
-    if (s == null) {
-      throw new QapiError(at, "feature '" + name + "' lacks documentation");
-    }
-    s.connected = true;
-  }
-
+  /**
+   * QEMU's {@code check_expr}: {@code Returns:} only in a command's comment. The same rule as
+   * {@code DOC_RETURNS_NON_COMMAND} of the model's doc rules (which check the Javadoc's
+   * {@code @return}), but QEMU checks it with the expression, before the rest of it and before
+   * any whole-schema check: checked here, by {@link ExprChecker}, the error comes where QEMU's
+   * does, and a comment that reaches the model never has it.
+   */
   void checkExpr(Map<String, Object> expr) throws QapiError {
     if (hasSection("Returns") && !expr.containsKey("command")) {
       throw new QapiError(info, "'Returns:' is only valid for commands");
     }
   }
 
-  void check() throws QapiError {
-    checkArgs(args, "member");
-    checkArgs(features, "feature");
-  }
-
-  private void checkArgs(Map<String, Section> sections, String what) throws QapiError {
-    List<String> bogus = sections.values().stream().filter(s -> !s.connected).map(s -> s.name).toList();
-    if (!bogus.isEmpty()) {
-      boolean many = bogus.size() > 1;
-      throw new QapiError(
-          info,
-          "documented " + what + (many ? "s" : "") + " '" + String.join("', '", bogus) + "' "
-              + (many ? "do" : "does") + " not exist");
+  /**
+   * The comment as the model's doc rules read it: its members, features and tagged sections in
+   * the order written. (A name or a {@code Returns:} or {@code Since:} written twice never gets
+   * here: QEMU finds it while it parses the comment, and so does this parser.)
+   */
+  DocComment comment() {
+    List<DocComment.Tag> tags = new ArrayList<>();
+    args.keySet().forEach(n -> tags.add(new DocComment.Tag(DocComment.Kind.MEMBER, n)));
+    features.keySet().forEach(n -> tags.add(new DocComment.Tag(DocComment.Kind.FEATURE, n)));
+    for (Section s : sections) {
+      if (s.name != null) {
+        tags.add(new DocComment.Tag(DocComment.Kind.SECTION, s.name));
+      }
     }
+    return new DocComment(info, DocComment.Syntax.QAPI, tags);
   }
 }

@@ -6,26 +6,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.qapi4j.model.AlternateDef;
-import org.qapi4j.model.CommandDef;
-import org.qapi4j.model.Definition;
-import org.qapi4j.model.EnumDef;
-import org.qapi4j.model.EnumValue;
-import org.qapi4j.model.EventDef;
-import org.qapi4j.model.Feature;
-import org.qapi4j.model.Member;
 import org.qapi4j.model.Origin;
 import org.qapi4j.model.Schema;
-import org.qapi4j.model.StructDef;
-import org.qapi4j.model.UnionDef;
-import org.qapi4j.model.Variant;
 import org.qapi4j.model.check.Diagnostic;
+import org.qapi4j.model.check.Rule;
 import org.qapi4j.model.check.SchemaChecker;
+import org.qapi4j.model.doc.SchemaDoc;
 
 /**
  * The QAPI JSON front end: parses a schema with its includes, checks each expression, builds the
- * schema model, runs the same checks as the processor, then checks the doc comments — and prints
- * every error as QEMU's generator does ({@code FILE:LINE: message}, with its context lines).
+ * schema model and its documentation, runs the same checks as the processor (the doc comments'
+ * included) — and prints every error as QEMU's generator does ({@code FILE:LINE: message}, with
+ * its context lines).
  *
  * <p>Syntax errors stop the parse. Expression errors are collected across expressions, but then no
  * model is built (it would only repeat them as unknown types). Model and doc errors are collected.
@@ -38,11 +30,14 @@ public final class QapiSchemaReader {
    * @param errors every error, formatted as QEMU prints it (each may span several lines)
    * @param docs the doc comments of the schema and its includes, in order
    * @param docsByDefinition each definition's doc comment, by definition name
-   * @param schemaErrors the errors the model checks found (the ones a Java schema can have too),
-   *     a part of {@code errors}
+   * @param schemaErrors the errors the model's checks of the definitions found (the ones a Java
+   *     schema can have too), a part of {@code errors}; not those of the doc comments
    * @param files the schema files read, the main file first, then each included file in the order
    *     they were first included, named as in the errors (relative to the directory the schema
    *     was read against, unless named by an absolute path); empty when the parse failed
+   * @param doc the schema's documentation, for a reference manual: one module per file (in
+   *     {@code files} order), its free-form comments and definitions in source order, each
+   *     definition's comment; empty when the schema could not be built
    */
   public record Result(
       Optional<Schema> schema,
@@ -50,7 +45,8 @@ public final class QapiSchemaReader {
       List<QapiDoc> docs,
       Map<String, QapiDoc> docsByDefinition,
       List<String> schemaErrors,
-      List<String> files) {
+      List<String> files,
+      SchemaDoc doc) {
     public boolean ok() {
       return errors.isEmpty();
     }
@@ -58,16 +54,6 @@ public final class QapiSchemaReader {
     /** The errors only the JSON form can have: syntax, expression shape, doc comments. */
     public List<String> jsonOnlyErrors() {
       return errors.stream().filter(e -> !schemaErrors.contains(e)).toList();
-    }
-
-    /**
-     * The schema's documentation, for a reference manual: one module per file (in {@code files}
-     * order), its free-form comments and definitions in source order, each definition's comment.
-     * Empty when the schema could not be built.
-     */
-    public org.qapi4j.model.doc.SchemaDoc doc() {
-      return schema.map(s -> SchemaDocs.of(s, docs, docsByDefinition, files))
-          .orElse(org.qapi4j.model.doc.SchemaDoc.EMPTY);
     }
   }
 
@@ -79,7 +65,8 @@ public final class QapiSchemaReader {
     try {
       parsed = QapiParser.parse(baseDir, fname);
     } catch (QapiError e) {
-      return new Result(Optional.empty(), List.of(e.format()), List.of(), Map.of(), List.of(), List.of());
+      return new Result(
+          Optional.empty(), List.of(e.format()), List.of(), Map.of(), List.of(), List.of(), SchemaDoc.EMPTY);
     }
     List<String> errors = new ArrayList<>();
     List<Expression> checked = new ArrayList<>();
@@ -92,30 +79,33 @@ public final class QapiSchemaReader {
       }
     }
     if (!errors.isEmpty()) {
-      return new Result(Optional.empty(), errors, parsed.docs(), Map.of(), List.of(), parsed.files());
+      return new Result(Optional.empty(), errors, parsed.docs(), Map.of(), List.of(), parsed.files(), SchemaDoc.EMPTY);
     }
     String name = fname.replaceAll("^.*/", "").replaceAll("\\.json$", "");
     Schema schema = SchemaBuilder.build(name, checked, parsed.pragmas().toModel(), parsed.files());
-    List<String> schemaErrors = new ArrayList<>();
-    for (Diagnostic d : inSourceOrder(new SchemaChecker().check(schema), checked)) {
-      schemaErrors.add(format(d));
-    }
-    errors.addAll(schemaErrors);
     Map<String, QapiDoc> docs = new HashMap<>();
     for (Expression e : checked) {
       if (e.doc() != null) {
         docs.put(e.doc().symbol(), e.doc());
       }
     }
-    errors.addAll(checkDocs(schema, docs));
-    return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors, parsed.files());
+    SchemaDoc doc = SchemaDocs.of(schema, parsed.docs(), docs, parsed.files());
+    List<String> schemaErrors = new ArrayList<>();
+    for (Diagnostic d : inSourceOrder(new SchemaChecker().check(schema, doc), checked)) {
+      String error = format(d);
+      errors.add(error);
+      if (d.rule().phase() != Rule.Phase.DOCS) {
+        schemaErrors.add(error);
+      }
+    }
+    return new Result(Optional.of(schema), errors, parsed.docs(), docs, schemaErrors, parsed.files(), doc);
   }
 
   /**
    * The model's diagnostics in the order QEMU meets them: the model orders definitions by module
    * (a file's own before those it includes), but QEMU checks them in the order of the expressions,
    * an included file's where it is included. The errors QEMU finds while it builds the schema stay
-   * first.
+   * first, the doc comments' last ({@link Rule#phase()}).
    */
   private static List<Diagnostic> inSourceOrder(List<Diagnostic> diagnostics, List<Expression> expressions) {
     Map<Origin, Integer> index = new HashMap<>();
@@ -123,15 +113,17 @@ public final class QapiSchemaReader {
       index.putIfAbsent(expressions.get(i).info(), i);
     }
     List<Diagnostic> sorted = new ArrayList<>(diagnostics);
-    sorted.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> d.rule().whileBuilding() ? 0 : 1)
+    sorted.sort(java.util.Comparator.<Diagnostic>comparingInt(d -> d.rule().phase().ordinal())
         .thenComparingInt(d -> index.getOrDefault(d.definition(), Integer.MAX_VALUE)));
     return sorted;
   }
 
   /** A model diagnostic as QEMU prints it. */
   static String format(Diagnostic d) {
-    // QEMU reports every schema error at the definition being checked.
-    StringBuilder sb = new StringBuilder(located(d.definition(), d.context(), d.message()));
+    // QEMU reports every schema error at the definition being checked; a doc comment's, at the
+    // comment (or at the feature it does not document).
+    Origin at = d.rule().phase() == Rule.Phase.DOCS ? d.origin() : d.definition();
+    StringBuilder sb = new StringBuilder(located(at, d.context(), d.message()));
     d.note().ifPresent(n -> {
       String message = n.message();
       String context = "";
@@ -152,64 +144,5 @@ public final class QapiSchemaReader {
     return info.includePath()
         + (context.isEmpty() ? "" : info.fname() + ": " + context + "\n")
         + info.loc() + ": " + message;
-  }
-
-  /** QEMU's {@code connect_doc} and {@code check_doc}, definition by definition. */
-  private static List<String> checkDocs(Schema schema, Map<String, QapiDoc> docs) {
-    List<String> errors = new ArrayList<>();
-    Map<String, Definition> byName = schema.byName();
-    for (Definition d : schema.definitions()) {
-      QapiDoc doc = d.implicit() ? null : docs.get(d.name());
-      if (doc == null) {
-        continue;
-      }
-      try {
-        for (Feature f : d.features()) {
-          doc.connectFeature(f.name(), (SourceInfo) f.origin());
-        }
-        if (d instanceof StructDef s) {
-          connectMembers(doc, s.members());
-        } else if (d instanceof UnionDef u) {
-          if (byName.get(u.base()) instanceof StructDef base && base.implicit()) {
-            connectMembers(doc, base.members());
-          }
-        } else if (d instanceof AlternateDef a) {
-          for (Variant v : a.variants()) {
-            doc.connectMember(v.name());
-          }
-        } else if (d instanceof EnumDef e) {
-          for (EnumValue v : e.values()) {
-            doc.connectMember(v.name());
-            for (Feature f : v.features()) {
-              doc.connectFeature(f.name(), (SourceInfo) f.origin());
-            }
-          }
-        } else if (d instanceof CommandDef c) {
-          implicitArguments(doc, c.data(), byName);
-        } else if (d instanceof EventDef e) {
-          implicitArguments(doc, e.data(), byName);
-        }
-        doc.check();
-      } catch (QapiError e) {
-        errors.add(e.format());
-      }
-    }
-    return errors;
-  }
-
-  private static void implicitArguments(QapiDoc doc, Optional<String> data, Map<String, Definition> byName)
-      throws QapiError {
-    if (data.isPresent() && byName.get(data.get()) instanceof StructDef s && s.implicit()) {
-      connectMembers(doc, s.members());
-    }
-  }
-
-  private static void connectMembers(QapiDoc doc, List<Member> members) throws QapiError {
-    for (Member m : members) {
-      doc.connectMember(m.name());
-      for (Feature f : m.features()) {
-        doc.connectFeature(f.name(), (SourceInfo) f.origin());
-      }
-    }
   }
 }

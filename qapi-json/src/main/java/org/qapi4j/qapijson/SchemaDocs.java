@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.qapi4j.model.Definition;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.doc.DefinitionDoc;
@@ -13,7 +14,8 @@ import org.qapi4j.model.doc.SchemaDoc;
 
 /**
  * The documentation model of a QAPI JSON schema: one module per file, in the order the files were
- * first included; in each, the free-form comments and the definitions in source order.
+ * first included; in each, the free-form comments and the definitions in source order. Each
+ * definition's comment is there as written too, for the model's doc rules.
  */
 final class SchemaDocs {
   private SchemaDocs() {}
@@ -81,6 +83,6 @@ final class SchemaDocs {
         sections.add(new DefinitionDoc.Section(s.name() == null ? "" : s.name(), s.text().strip()));
       }
     }
-    return new DefinitionDoc(name, doc.bodyText().strip(), members, features, sections);
+    return new DefinitionDoc(name, doc.bodyText().strip(), members, features, sections, Optional.of(doc.comment()));
   }
 }

@@ -11,7 +11,7 @@ import org.qapi4j.model.Schema;
 /**
  * Collects the diagnostics of one checks pass, and orders them as QEMU meets them: a definition's
  * name defined twice first (QEMU finds those while it builds the schema, before any other check),
- * then the rest as the definitions are ordered.
+ * then the rest as the definitions are ordered, the doc comments' last ({@link Rule#phase()}).
  */
 final class Reporter {
   private record Entry(int rank, int position, int sequence, Diagnostic diagnostic) {}
@@ -31,6 +31,14 @@ final class Reporter {
     add(rule, in, new Diagnostic(rule, at, context(in), message, Optional.of(note), in == null ? at : in.origin()));
   }
 
+  /**
+   * An error in the doc comment of {@code in}, at {@code at}: QEMU puts no {@code In command 'x':}
+   * line before it, the comment being outside the definition.
+   */
+  void docError(Rule rule, Definition in, Origin at, String message) {
+    add(rule, in, new Diagnostic(rule, at, "", message, Optional.empty(), in.origin()));
+  }
+
   private void add(Rule rule, Definition in, Diagnostic diagnostic) {
     int position = Integer.MAX_VALUE;
     List<Definition> all = schema.definitions();
@@ -40,8 +48,7 @@ final class Reporter {
         break;
       }
     }
-    int rank = rule.whileBuilding() ? 0 : 1;
-    entries.add(new Entry(rank, position, entries.size(), diagnostic));
+    entries.add(new Entry(rule.phase().ordinal(), position, entries.size(), diagnostic));
   }
 
   /** QEMU's context line for a definition: {@code In command 'x':}. */

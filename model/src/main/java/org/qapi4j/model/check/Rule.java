@@ -51,6 +51,10 @@ public enum Rule {
   DOC_BOGUS_MEMBER("doc-bogus-member"),
   DOC_DUPLICATE_SECTION("doc-duplicate-section"),
   DOC_RETURNS_NON_COMMAND("doc-returns-non-command"),
+  /** A feature the doc comment does not document (QAPI JSON: Javadoc has no place for it). */
+  DOC_UNDOCUMENTED_FEATURE("doc-undocumented-feature"),
+  /** A documented feature the definition does not have (QAPI JSON). */
+  DOC_BOGUS_FEATURE("doc-bogus-feature"),
   /** Something the Java front end cannot map to QAPI (an unsupported type, a misplaced annotation). */
   JAVA_FORM("java-form");
 
@@ -64,11 +68,33 @@ public enum Rule {
     return id;
   }
 
+  /** When the checks meet a rule's violations, which orders the errors. */
+  public enum Phase {
+    /** While QEMU builds the schema, before it checks any definition: first. */
+    BUILDING,
+    /** As each definition is checked, in definition order. */
+    DEFINITIONS,
+    /**
+     * The doc comments, against their definitions ({@link DocRules}): after the definitions'
+     * errors, in definition order.
+     */
+    DOCS
+  }
+
+  public Phase phase() {
+    return switch (this) {
+      case DEFN_DUPLICATE, DEFN_DUPLICATE_BUILTIN -> Phase.BUILDING;
+      case DOC_REQUIRED, DOC_BOGUS_MEMBER, DOC_DUPLICATE_SECTION, DOC_RETURNS_NON_COMMAND, DOC_UNDOCUMENTED_FEATURE,
+          DOC_BOGUS_FEATURE -> Phase.DOCS;
+      default -> Phase.DEFINITIONS;
+    };
+  }
+
   /**
    * True for the rules QEMU enforces while it builds the schema, before it checks any definition:
    * their errors come first.
    */
   public boolean whileBuilding() {
-    return this == DEFN_DUPLICATE || this == DEFN_DUPLICATE_BUILTIN;
+    return phase() == Phase.BUILDING;
   }
 }

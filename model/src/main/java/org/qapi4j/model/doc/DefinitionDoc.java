@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param features the text of each feature, by name, in order
  * @param sections the tagged sections ({@code Returns}, {@code Since}, {@code Errors},
  *     {@code Note}, {@code Example}...) and untagged paragraphs after the members, in order
+ * @param comment the definition's own comment as written, for the documentation rules; empty when
+ *     it has none (a Java enum whose constants alone are documented)
  */
 public record DefinitionDoc(
-    String name, String body, Map<String, String> members, Map<String, String> features, List<Section> sections) {
+    String name,
+    String body,
+    Map<String, String> members,
+    Map<String, String> features,
+    List<Section> sections,
+    Optional<DocComment> comment) {
   /** QEMU's section tags, and the Javadoc block tags a Java schema's comments map to them. */
   public static final String SINCE = "Since";
   public static final String RETURNS = "Returns";
@@ -26,6 +33,12 @@ public record DefinitionDoc(
     members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
     features = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(features));
     sections = List.copyOf(sections);
+  }
+
+  /** The documentation of a definition without its comment as written. */
+  public DefinitionDoc(
+      String name, String body, Map<String, String> members, Map<String, String> features, List<Section> sections) {
+    this(name, body, members, features, sections, Optional.empty());
   }
 
   /**

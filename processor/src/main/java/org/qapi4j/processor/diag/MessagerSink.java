@@ -6,6 +6,7 @@ import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic.Kind;
 import org.qapi4j.model.Origin;
 import org.qapi4j.model.check.Diagnostic;
+import org.qapi4j.model.check.Rule;
 
 /**
  * Prints diagnostics through javac's {@link Messager}, at the most precise position the origin
@@ -23,7 +24,12 @@ public final class MessagerSink {
 
   public void report(Diagnostic d) {
     String text = "[qapi4j:" + d.rule().id() + "] " + d.text() + hint(d);
-    print(Kind.ERROR, text, d.origin());
+    Origin at = d.origin();
+    if (d.rule().phase() == Rule.Phase.DOCS && at instanceof ElementOrigin e) {
+      // A doc comment is its element's, not an annotation's: so is a missing one.
+      at = ElementOrigin.of(e.element());
+    }
+    print(Kind.ERROR, text, at);
     d.note().ifPresent(n -> print(Kind.NOTE, n.message().strip(), n.origin()));
   }
 

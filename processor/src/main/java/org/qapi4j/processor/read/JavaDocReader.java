@@ -1,13 +1,17 @@
 package org.qapi4j.processor.read;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import org.qapi4j.model.AlternateDef;
@@ -22,6 +26,7 @@ import org.qapi4j.model.Schema;
 import org.qapi4j.model.StructDef;
 import org.qapi4j.model.Variant;
 import org.qapi4j.model.doc.DefinitionDoc;
+import org.qapi4j.model.doc.DocComment;
 import org.qapi4j.model.doc.ModuleDoc;
 import org.qapi4j.model.doc.SchemaDoc;
 import org.qapi4j.processor.diag.ElementOrigin;
@@ -41,6 +46,10 @@ import org.qapi4j.processor.diag.ElementOrigin;
  *
  * <p>Modules: one per commands interface, then one per events interface, in the schema's order,
  * each with its interface's comment; then one, {@code Types}, for the types.
+ *
+ * <p>Each definition's comment is there as written too ({@link DefinitionDoc#comment()}): its
+ * {@code @param}, {@code @return} and {@code @since} tags, which the model's documentation rules
+ * check; {@link #comments} reads that alone, for the processor.
  */
 public final class JavaDocReader {
   private static final Pattern BLOCK_TAG = Pattern.compile("^@(\\w+)\\s*(.*)$");
@@ -52,6 +61,28 @@ public final class JavaDocReader {
     this.elements = elements;
   }
 
+  /**
+   * What the documentation rules read of the Javadoc of {@code schema} (read by {@link JavaReader}
+   * from the same elements), and nothing more: each definition with a comment has its
+   * {@link DefinitionDoc#comment()}, without any text; there are no modules. Cheap, converting no
+   * markup: the processor reads it for every schema it compiles.
+   */
+  public static SchemaDoc comments(Elements elements, Schema schema) {
+    Map<String, Definition> byName = schema.byName();
+    Map<String, DefinitionDoc> docs = new LinkedHashMap<>();
+    for (Definition d : schema.definitions()) {
+      if (d.implicit() || !(d.origin() instanceof ElementOrigin o)) {
+        continue;
+      }
+      String comment = elements.getDocComment(o.element());
+      if (comment != null) {
+        docs.put(d.name(), new DefinitionDoc(d.name(), "", Map.of(), Map.of(), List.of(),
+            Optional.of(comment(o.element(), comment, parameters(d, byName)))));
+      }
+    }
+    return new SchemaDoc(List.of(), docs);
+  }
+
   /** The documentation of {@code schema}, as read by {@link JavaReader} from the same elements. */
   public SchemaDoc read(Schema schema) {
     for (Definition d : schema.definitions()) {
@@ -60,6 +91,7 @@ public final class JavaDocReader {
         qapiNames.putIfAbsent(String.join(".", t.simpleNames()), d.name());
       });
     }
+    Map<String, Definition> byName = schema.byName();
     Map<String, List<ModuleDoc.Part>> modules = new LinkedHashMap<>();
     Map<String, DefinitionDoc> docs = new LinkedHashMap<>();
     List<ModuleDoc.Part> types = new ArrayList<>();
@@ -73,7 +105,7 @@ public final class JavaDocReader {
           ? modules.computeIfAbsent(owner.get().qualifiedName(), q -> moduleStart(q))
           : types;
       parts.add(new ModuleDoc.Definition(d.name()));
-      definitionDoc(schema, d).ifPresent(doc -> docs.put(d.name(), doc));
+      definitionDoc(byName, d).ifPresent(doc -> docs.put(d.name(), doc));
     }
     List<ModuleDoc> out = new ArrayList<>();
     modules.forEach((q, parts) -> out.add(new ModuleDoc(q.substring(q.lastIndexOf('.') + 1), parts)));
@@ -110,22 +142,17 @@ public final class JavaDocReader {
     return parts;
   }
 
-  private Optional<DefinitionDoc> definitionDoc(Schema schema, Definition d) {
+  private Optional<DefinitionDoc> definitionDoc(Map<String, Definition> byName, Definition d) {
     if (!(d.origin() instanceof ElementOrigin o)) {
       return Optional.empty();
     }
     String comment = elements.getDocComment(o.element());
     Comment c = parse(comment == null ? "" : comment);
     Map<String, String> members = new LinkedHashMap<>();
-    List<Member> params = List.of();
-    if (d instanceof CommandDef cmd) {
-      params = implicitMembers(schema, cmd.data());
-    } else if (d instanceof EventDef e) {
-      params = implicitMembers(schema, e.data());
-    } else if (d instanceof StructDef s) {
-      params = s.members();
-    } else if (d instanceof org.qapi4j.model.UnionDef u
-        && schema.lookup(u.base()).orElse(null) instanceof StructDef base && base.implicit()) {
+    List<Member> tagged = parameters(d, byName);
+    List<Member> params = tagged;
+    if (d instanceof org.qapi4j.model.UnionDef u
+        && byName.get(u.base()) instanceof StructDef base && base.implicit()) {
       params = base.members();
     }
     for (Member m : params) {
@@ -172,7 +199,8 @@ public final class JavaDocReader {
     if (comment == null && members.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new DefinitionDoc(d.name(), body.strip(), members, features, sections));
+    return Optional.of(new DefinitionDoc(d.name(), body.strip(), members, features, sections,
+        Optional.ofNullable(comment).map(text -> comment(o.element(), text, tagged))));
   }
 
   private static final Pattern EXAMPLE = Pattern.compile("<pre>\\s*\n?((?:->|<-|-&gt;|&lt;-)[\\s\\S]*?)</pre>");
@@ -186,11 +214,93 @@ public final class JavaDocReader {
     return text.isBlank() ? Optional.empty() : Optional.of(text);
   }
 
-  private static List<Member> implicitMembers(Schema schema, Optional<String> data) {
-    return data.flatMap(schema::lookup)
+  /**
+   * The members a definition's {@code @param} tags document: a command's or event's arguments
+   * (unless boxed), a record's components.
+   */
+  private static List<Member> parameters(Definition d, Map<String, Definition> byName) {
+    if (d instanceof CommandDef cmd) {
+      return implicitMembers(byName, cmd.data());
+    } else if (d instanceof EventDef e) {
+      return implicitMembers(byName, e.data());
+    } else if (d instanceof StructDef s) {
+      return s.members();
+    }
+    return List.of();
+  }
+
+  private static List<Member> implicitMembers(Map<String, Definition> byName, Optional<String> data) {
+    return data.map(byName::get)
         .filter(t -> t instanceof StructDef s && s.implicit())
         .map(t -> ((StructDef) t).members())
         .orElse(List.of());
+  }
+
+  /**
+   * The comment of {@code element} as the documentation rules read it: its {@code @param} tags
+   * (not a type parameter's, {@code @param <T>}), each a member, or a parameter that is none (a
+   * boxed method's record, a record's {@code @Base} component); its {@code @return} and
+   * {@code @since}. A block tag counts wherever a line starts with it.
+   *
+   * @param members the members the comment's {@code @param} tags may name, by their Java names
+   */
+  static DocComment comment(Element element, String doc, List<Member> members) {
+    Set<String> known = new HashSet<>();
+    if (element instanceof ExecutableElement method) {
+      method.getParameters().forEach(p -> known.add(p.getSimpleName().toString()));
+    } else if (element instanceof TypeElement type && type.getKind() == ElementKind.RECORD) {
+      type.getRecordComponents().forEach(c -> known.add(c.getSimpleName().toString()));
+    }
+    Set<String> memberNames = new HashSet<>();
+    members.forEach(m -> memberNames.add(m.javaName()));
+    List<DocComment.Tag> tags = new ArrayList<>();
+    for (int line = 0, end; line < doc.length(); line = end + 1) {
+      end = doc.indexOf('\n', line);
+      if (end < 0) {
+        end = doc.length();
+      }
+      String[] words = tagWords(doc, line, end);
+      if (words == null) {
+        continue;
+      }
+      switch (words[0]) {
+        case "@param" -> {
+          if (words.length < 2 || words[1].startsWith("<")) {
+            continue;
+          }
+          boolean parameter = known.contains(words[1]) && !memberNames.contains(words[1]);
+          tags.add(new DocComment.Tag(parameter ? DocComment.Kind.PARAMETER : DocComment.Kind.MEMBER, words[1]));
+        }
+        case "@return" -> tags.add(new DocComment.Tag(DocComment.Kind.SECTION, DefinitionDoc.RETURNS));
+        case "@since" -> tags.add(new DocComment.Tag(DocComment.Kind.SECTION, DefinitionDoc.SINCE));
+        default -> { }
+      }
+    }
+    return new DocComment(ElementOrigin.of(element), DocComment.Syntax.JAVADOC, tags);
+  }
+
+  /**
+   * The block tag of a Javadoc line and the word after it ({@code ["@param", "x"]}), or
+   * {@code null} if the line does not start with a block tag. Split by hand: the doc of every
+   * definition goes through here, and a regex per line was a fifth of the processor's thread.
+   */
+  private static String[] tagWords(String doc, int from, int to) {
+    int tag = skip(doc, from, to, true);
+    if (tag == to || doc.charAt(tag) != '@') {
+      return null;
+    }
+    int tagEnd = skip(doc, tag, to, false);
+    int word = skip(doc, tagEnd, to, true);
+    String name = doc.substring(tag, tagEnd);
+    return word == to ? new String[] {name} : new String[] {name, doc.substring(word, skip(doc, word, to, false))};
+  }
+
+  /** The first index from {@code i} (below {@code to}) whose character's whitespace is not {@code space}. */
+  private static int skip(String s, int i, int to, boolean space) {
+    while (i < to && Character.isWhitespace(s.charAt(i)) == space) {
+      i++;
+    }
+    return i;
   }
 
   /** A Javadoc comment divided: its body and its block tags. */

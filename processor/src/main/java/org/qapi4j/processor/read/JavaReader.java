@@ -18,7 +18,7 @@ import org.qapi4j.model.Definition;
 import org.qapi4j.model.Pragmas;
 import org.qapi4j.model.Schema;
 import org.qapi4j.model.check.Diagnostic;
-import org.qapi4j.model.check.Rule;
+import org.qapi4j.model.doc.SchemaDoc;
 import org.qapi4j.processor.diag.ElementOrigin;
 
 /**
@@ -28,9 +28,10 @@ import org.qapi4j.processor.diag.ElementOrigin;
  *
  * <p>This class walks the root and keeps the order of the definitions; the reading is done, per
  * root, by {@link CommandReader} (commands and events), {@link TypeReader} (structs, enums, unions,
- * alternates, members), {@link JavaTypes} (Java type to QAPI type), {@link Annotations}
- * ({@code @If}, features, names) and {@link DocChecks} (Javadoc), all reporting to one
- * {@link Problems} sink in the order found.
+ * alternates, members), {@link JavaTypes} (Java type to QAPI type) and {@link Annotations}
+ * ({@code @If}, features, names), all reporting to one {@link Problems} sink in the order found;
+ * then {@link JavaDocReader#comments} reads the Javadoc's tags, which the model's documentation
+ * rules check.
  */
 public final class JavaReader {
   /** A type the schema refers to does not exist yet (another processor may generate it). */
@@ -42,8 +43,11 @@ public final class JavaReader {
     }
   }
 
-  /** The model read, and what could not be represented. */
-  public record Result(Schema schema, List<Diagnostic> problems) {}
+  /**
+   * The model read, what could not be represented, and what the checks read of the Javadoc (its
+   * tags, {@link JavaDocReader#comments}; no text: that is {@link JavaDocReader#read}'s).
+   */
+  public record Result(Schema schema, List<Diagnostic> problems, SchemaDoc doc) {}
 
   private final Elements elements;
   private final Mirrors mirrors;
@@ -68,7 +72,6 @@ public final class JavaReader {
     private final TypeReader typeReader = new TypeReader(mirrors, problems, javaTypes, annotations, types);
     private final CommandReader commandReader =
         new CommandReader(elements, mirrors, problems, javaTypes, annotations, typeReader, definitions);
-    private final DocChecks docChecks = new DocChecks(problems);
 
     Reading(TypeElement root) {
       this.root = root;
@@ -115,18 +118,6 @@ public final class JavaReader {
               mirrors.strings(schema, "commandNameExceptions"),
               mirrors.strings(schema, "commandReturnsExceptions"),
               mirrors.strings(schema, "memberNameExceptions"));
-      for (Definition d : definitions) {
-        if (d.implicit() || !(d.origin() instanceof ElementOrigin o)) {
-          continue;
-        }
-        String doc = elements.getDocComment(o.element());
-        if (doc != null) {
-          docChecks.check(d, o.element(), doc);
-        } else if (pragmas.docRequired()) {
-          problems.add(new Diagnostic(Rule.DOC_REQUIRED, ElementOrigin.of(o.element()),
-              "In " + d.meta() + " '" + d.name() + "':", "documentation comment required", Optional.empty()));
-        }
-      }
       Schema model =
           new Schema(
               mirrors.string(schema, "value"),
@@ -134,7 +125,7 @@ public final class JavaReader {
               pragmas,
               ElementOrigin.of(root, schema),
               Optional.of(javaTypes.javaType(root.asType())));
-      return new Result(model, problems.list());
+      return new Result(model, problems.list(), JavaDocReader.comments(elements, model));
     }
 
     /**

@@ -19,6 +19,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.qapi4j.model.Schema;
+import org.qapi4j.model.check.Rule;
+import org.qapi4j.model.check.SchemaChecker;
 import org.qapi4j.model.doc.SchemaDoc;
 
 /**
@@ -132,6 +134,10 @@ public final class JavaSchemaDoc {
         read.problems().forEach(p -> errors.add(p.message()));
         schema = read.schema();
         doc = new JavaDocReader(elements).read(schema);
+        // The Javadoc's errors too, as the reader's; the rest of the checks are the compiler's.
+        new SchemaChecker().check(schema, doc).stream()
+            .filter(d -> d.rule().phase() == Rule.Phase.DOCS)
+            .forEach(d -> errors.add(d.message()));
       } catch (JavaReader.Unresolved e) {
         errors.add("unresolved type " + e.getMessage() + " (is it on the class path?)");
       } catch (RuntimeException e) {

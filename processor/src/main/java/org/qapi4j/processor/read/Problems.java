@@ -31,15 +31,6 @@ final class Problems {
     found.add(new Diagnostic(rule, at, context, message, Optional.empty()));
   }
 
-  /** A doc comment's problem: QEMU names no definition before it, as it does for the others. */
-  void doc(Rule rule, Origin at, String message) {
-    found.add(new Diagnostic(rule, at, "", message, Optional.empty()));
-  }
-
-  void add(Diagnostic diagnostic) {
-    found.add(diagnostic);
-  }
-
   List<Diagnostic> list() {
     return found;
   }

@@ -96,6 +96,45 @@ class JavaSchemaDocTest {
     assertEquals(Map.of("running", "It runs & runs."), doc.of("State").orElseThrow().members());
   }
 
+  /** What is wrong in the Javadoc is said, as the compiler says it, and the rest is read. */
+  @Test
+  void javadocErrorsAreSaid(@TempDir Path src) throws IOException {
+    Path p = Files.createDirectories(src.resolve("p"));
+    Files.writeString(p.resolve("Vm.java"), String.join("\n",
+        "package p;",
+        "",
+        "import org.qapi4j.annotations.Command;",
+        "import org.qapi4j.annotations.Schema;",
+        "",
+        "@Schema(value = \"vm\", docRequired = true)",
+        "public interface Vm {",
+        "  /**",
+        "   * Stops.",
+        "   *",
+        "   * @param how how",
+        "   * @param how again",
+        "   * @param why not a parameter",
+        "   */",
+        "  @Command",
+        "  void stop(String how);",
+        "",
+        "  /** @return what it is */",
+        "  record Info(long size) {}",
+        "",
+        "  @Command",
+        "  Info info();",
+        "}",
+        ""));
+    JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), System.getProperty("java.class.path"), "p.Vm");
+    assertEquals(List.of(
+            "'how' parameter name duplicated",
+            "documented member 'why' does not exist",
+            "documentation comment required",
+            "'@return' is only valid for commands"),
+        r.errors());
+    assertEquals("Stops.", r.doc().of("stop").orElseThrow().body());
+  }
+
   @Test
   void aMissingRootIsSaid(@TempDir Path src) {
     JavaSchemaDoc.Result r = JavaSchemaDoc.read(List.of(src), System.getProperty("java.class.path"), "p.Nope");
