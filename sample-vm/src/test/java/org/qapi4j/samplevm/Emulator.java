@@ -59,6 +59,11 @@ final class Emulator implements AutoCloseable {
     QmpClient c = QmpClient.connect(socket(dir, monitor), Duration.ofSeconds(30));
     clients.add(c);
     JsonNode greeting = c.read();
+    // QEMU 7.2 emits RESUME as it starts, and a client that connects at that moment can be sent
+    // the event before its greeting (seen in a full build: {"event":"RESUME"} read first).
+    while (greeting.has("event") && greeting.get("event").asString().equals("RESUME")) {
+      greeting = c.read();
+    }
     if (!greeting.has("QMP")) {
       throw new IOException("not a greeting: " + greeting);
     }
