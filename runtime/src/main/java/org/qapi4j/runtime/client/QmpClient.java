@@ -431,6 +431,11 @@ public final class QmpClient implements AutoCloseable {
       if (state != State.GREETING) {
         return false;
       }
+      if (e.greetingStart < 0 && e.event != null) {
+        // QEMU 7.2 emits RESUME as it starts, and a client that connects at that moment can be sent
+        // it before the greeting: an event like any other, delivered to listeners.
+        return false;
+      }
       if (e.greetingStart < 0) {
         shutdown(new QmpConnectionException(
             "expected the QMP greeting from " + transport.address() + ", got: " + excerpt(message)));
