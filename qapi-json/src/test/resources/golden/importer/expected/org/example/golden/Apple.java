@@ -1,0 +1,8 @@
+package org.example.golden;
+
+/**
+ * @param crisp crisp or not
+ */
+public record Apple(
+    boolean crisp
+) {}

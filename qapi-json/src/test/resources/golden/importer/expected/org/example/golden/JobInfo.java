@@ -1,0 +1,8 @@
+package org.example.golden;
+
+/**
+ * @param status the status
+ */
+public record JobInfo(
+    JobStatus status
+) {}

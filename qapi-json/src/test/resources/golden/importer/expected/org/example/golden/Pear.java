@@ -1,0 +1,8 @@
+package org.example.golden;
+
+/**
+ * @param shape its shape
+ */
+public record Pear(
+    String shape
+) {}
