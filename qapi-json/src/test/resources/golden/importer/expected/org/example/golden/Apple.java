@@ -3,6 +3,5 @@ package org.example.golden;
 /**
  * @param crisp crisp or not
  */
-public record Apple(
-    boolean crisp
-) {}
+public record Apple(boolean crisp) {
+}

@@ -11,21 +11,27 @@ public enum Arch {
   /**
    * starts with a digit
    */
-  @Name("3d") _3D,
+  @Name("3d")
+  _3D,
+
   /**
    * a plain value
    */
   AARCH64,
+
   /**
    * has a dash
    */
   PPC_64,
+
   /**
    * experimental
    */
   X_EXPERIMENTAL,
+
   /**
    * a vendor's value
    */
-  @Name("__org.qemu_x-value") __ORG_QEMU_X_VALUE
+  @Name("__org.qemu_x-value")
+  __ORG_QEMU_X_VALUE
 }

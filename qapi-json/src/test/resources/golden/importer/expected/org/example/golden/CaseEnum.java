@@ -9,15 +9,21 @@ public enum CaseEnum {
   /**
    * upper case, allowed by member-name-exceptions
    */
-  @Name("Ab") AB,
+  @Name("Ab")
+  AB,
+
   /**
    * lower case, the same Java constant
    */
-  @Name("ab") AB_2,
+  @Name("ab")
+  AB_2,
+
   /**
    * an underscore
    */
-  @Name("a_b") A_B,
+  @Name("a_b")
+  A_B,
+
   /**
    * a dash
    */

@@ -3,6 +3,5 @@ package org.example.golden;
 /**
  * @param radius the radius
  */
-public record Circle(
-    double radius
-) {}
+public record Circle(double radius) {
+}

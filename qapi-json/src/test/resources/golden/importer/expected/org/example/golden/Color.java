@@ -13,12 +13,16 @@ public enum Color {
    * red
    */
   RED,
+
   /**
    * green, with CONFIG_GREEN
    */
-  @If("CONFIG_GREEN") GREEN,
+  @If("CONFIG_GREEN")
+  GREEN,
+
   /**
    * blue, deprecated
    */
-  @Feature("deprecated") BLUE
+  @Feature("deprecated")
+  BLUE
 }

@@ -3,5 +3,5 @@ package org.example.golden;
 /**
  * No members.
  */
-public record Empty(
-) {}
+public record Empty() {
+}

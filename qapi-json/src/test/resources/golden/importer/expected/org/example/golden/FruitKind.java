@@ -8,6 +8,7 @@ public enum FruitKind {
    * an apple
    */
   APPLE,
+
   /**
    * a pear
    */

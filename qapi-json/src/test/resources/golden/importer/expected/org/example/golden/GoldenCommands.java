@@ -48,11 +48,7 @@ public interface GoldenCommands {
    * @param wait_ a name a parameter may take, but not the component of a record
    */
   @Command(name = "device_add")
-  void deviceAdd(
-      String driver,
-      @Optional String id,
-      @Name("wait") @Optional Boolean wait_
-  );
+  void deviceAdd(String driver, @Optional String id, @Name("wait") @Optional Boolean wait_);
 
   /**
    * A long parameter list.
@@ -66,13 +62,8 @@ public interface GoldenCommands {
    * @param choice an alternate
    */
   @Command
-  void setEverything(
-      String firstArgument,
-      @Optional Long secondArgument,
-      List<String> thirdArgument,
-      @Optional @Type("size") Long sizeLimit,
-      Value choice
-  );
+  void setEverything(String firstArgument, @Optional Long secondArgument,
+      List<String> thirdArgument, @Optional @Type("size") Long sizeLimit, Value choice);
 
   /**
    * Every flag but 'coroutine', which 'allow-oob' excludes.

@@ -39,10 +39,7 @@ public interface GoldenEvents {
    */
   @If("CONFIG_VSERPORT")
   @Event(throttleMillis = 1000, throttleKey = "id")
-  void vserportChange(
-      String id,
-      boolean open
-  );
+  void vserportChange(String id, boolean open);
 
   /**
    * Data boxed in a struct.
@@ -54,8 +51,5 @@ public interface GoldenEvents {
    * A vendor's event.
    */
   @Event(name = "__ORG.QEMU_EVENT")
-  void orgQemuEvent(
-      Shape shape,
-      Fruit fruit
-  );
+  void orgQemuEvent(Shape shape, Fruit fruit);
 }

@@ -62,9 +62,9 @@ import org.qapi4j.annotations.Schema;
         "PONGED"
     }
 )
-public interface GoldenSchema
-    extends GoldenCommands,
-        BlockCoreCommands,
-        BlockJobCommands,
-        MiscCommands,
-        MiscCommands2 {}
+public interface GoldenSchema extends GoldenCommands,
+    BlockCoreCommands,
+    BlockJobCommands,
+    MiscCommands,
+    MiscCommands2 {
+}

@@ -3,6 +3,5 @@ package org.example.golden;
 /**
  * @param status the status
  */
-public record JobInfo(
-    JobStatus status
-) {}
+public record JobInfo(JobStatus status) {
+}

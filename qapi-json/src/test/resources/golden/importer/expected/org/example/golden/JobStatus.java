@@ -8,6 +8,7 @@ public enum JobStatus {
    * running
    */
   RUNNING,
+
   /**
    * done
    */

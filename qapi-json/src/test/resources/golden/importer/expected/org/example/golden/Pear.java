@@ -3,6 +3,5 @@ package org.example.golden;
 /**
  * @param shape its shape
  */
-public record Pear(
-    String shape
-) {}
+public record Pear(String shape) {
+}

@@ -11,7 +11,5 @@ import org.qapi4j.annotations.Optional;
  * @param kind which shape
  * @param name its name
  */
-public record ShapeBase(
-    ShapeKind kind,
-    @Optional String name
-) {}
+public record ShapeBase(ShapeKind kind, @Optional String name) {
+}

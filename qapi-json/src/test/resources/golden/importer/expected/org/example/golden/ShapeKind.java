@@ -10,14 +10,18 @@ public enum ShapeKind {
    * a circle
    */
   CIRCLE,
+
   /**
    * a square
    */
   SQUARE,
+
   /**
    * a box
    */
-  @Name("3d-box") _3D_BOX,
+  @Name("3d-box")
+  _3D_BOX,
+
   /**
    * a point, which has no branch
    */

@@ -5,5 +5,6 @@ package org.example.golden;
  */
 public enum Undocumented {
   ONE,
+
   TWO
 }
