@@ -72,6 +72,58 @@ class JavaWriterGoldenTest {
     assertEquals(expected, actual, "written " + file + " differs from " + golden);
   }
 
+  /**
+   * Where the importer says each definition is (for {@code check --via-javac}): a type's whole
+   * file; a command's or event's method, from its Javadoc to its declaration's end, the empty line
+   * between two methods being neither's; every line of the root no definition's.
+   */
+  @Test
+  void everyDefinitionIsPlacedWhereItIsWritten() {
+    QapiSchemaReader.Result r = QapiSchemaReader.read(CASE.resolve("input"), "golden.json");
+    JavaSources sources = JavaWriter.sources(r.schema().orElseThrow(), r.docsByDefinition(), PACKAGE);
+    assertEquals(written(), sources.files());
+    String dir = PACKAGE.replace('.', '/') + "/";
+    JavaNames names = new JavaNames(r.schema().get());
+    int methods = 0;
+    for (Map.Entry<String, String> f : sources.files().entrySet()) {
+      String[] lines = f.getValue().split("\n", -1);
+      java.util.List<JavaSources.Placement> placed = sources.placements().getOrDefault(f.getKey(), java.util.List.of());
+      if (f.getKey().equals(dir + "GoldenSchema.java")) {
+        assertEquals(java.util.List.of(), placed);
+        assertEquals(java.util.Optional.empty(), sources.definitionAt(f.getKey(), 9));
+      } else if (f.getKey().endsWith("Commands.java") || f.getKey().endsWith("Commands2.java")
+          || f.getKey().endsWith("Events.java")) {
+        for (int i = 0; i < placed.size(); i++) {
+          JavaSources.Placement p = placed.get(i);
+          String method = f.getKey().contains("Commands")
+              ? JavaNames.command(p.definition().name()) : JavaNames.event(p.definition().name());
+          assertTrue(lines[p.firstLine() - 1].matches(" {2}(/\\*\\*|@\\w+).*"), f.getKey() + ":" + p.firstLine());
+          assertTrue(lines[p.lastLine() - 1].endsWith(");"), f.getKey() + ":" + p.lastLine());
+          assertTrue(String.join("\n", java.util.Arrays.asList(lines).subList(p.firstLine() - 1, p.lastLine()))
+              .contains(" " + method + "("), f.getKey() + ": " + method);
+          assertEquals(i + 1 < placed.size() ? "" : "}", lines[p.lastLine()]);
+          assertEquals(java.util.Optional.of(p.definition()), sources.definitionAt(f.getKey(), p.firstLine()));
+          assertEquals(java.util.Optional.of(p.definition()), sources.definitionAt(f.getKey(), p.lastLine()));
+          methods++;
+        }
+        // The interface's own lines go to the first method.
+        assertEquals(java.util.Optional.of(placed.get(0).definition()), sources.definitionAt(f.getKey(), 1));
+      } else {
+        assertEquals(1, placed.size(), f.getKey());
+        assertEquals(1, placed.get(0).firstLine());
+        assertEquals(lines.length - 1, placed.get(0).lastLine()); // the text ends in a newline
+        String type = f.getKey().substring(dir.length(), f.getKey().length() - ".java".length());
+        org.qapi4j.model.Definition d = placed.get(0).definition();
+        if (type.equals("ShapeBase")) {
+          assertEquals("union Shape", d.meta() + " " + d.name()); // an inline base is its union's
+        } else {
+          assertEquals(type, names.of(d));
+        }
+      }
+    }
+    assertEquals(27, methods); // every command and event of the schema's definitionOrder
+  }
+
   /** The golden schema's own file list, so that an include the reader dropped cannot go unseen. */
   @Test
   void goldenSchemaReadsEveryModule() {
