@@ -13,6 +13,7 @@ import java.util.Set;
 import org.qapi4j.model.check.Rule;
 import org.qapi4j.model.introspect.SchemaInfo;
 import org.qapi4j.model.introspect.DefinedSymbols;
+import org.qapi4j.qapijson.JavaSources;
 import org.qapi4j.qapijson.JavaWriter;
 import org.qapi4j.qapijson.QapiSchemaReader;
 import org.qapi4j.runtime.json.QDictOrder;
@@ -35,6 +36,7 @@ public final class Main {
           "                            print every error as FILE:LINE: message. --via-javac",
           "                            imports it to Java and compiles that with the processor",
           "                            in-process, reporting javac's and the processor's errors",
+          "                            the same way, at the definition they are about",
           "  introspect [--unmask] [--defined SYM,SYM...] SCHEMA.json",
           "                            print the schema's query-qmp-schema reply, with the",
           "                            given 'if' symbols defined (none by default)",
@@ -171,13 +173,16 @@ public final class Main {
     if (result.schema().isEmpty() || !result.jsonOnlyErrors().isEmpty()) {
       return report(result, err);
     }
-    Map<String, String> files =
-        JavaWriter.write(result.schema().get(), result.docsByDefinition(), IMPORT_PACKAGE);
+    JavaSources sources =
+        JavaWriter.sources(result.schema().get(), result.docsByDefinition(), IMPORT_PACKAGE);
     Path scratch = null;
     try {
       scratch = Files.createTempDirectory("qapi4j-check");
-      ViaJavac.Result compiled = ViaJavac.compile(files, defined, scratch);
-      compiled.errors().forEach(err::println);
+      ViaJavac.Result compiled = ViaJavac.compile(sources.files(), defined, scratch);
+      // Said of the schema, at its files and lines, as the JSON path says its errors.
+      List<String> errors = new SchemaReport(result.schema().get(), sources, result.files().get(0))
+          .errors(compiled.messages());
+      errors.forEach(err::println);
       return compiled.errors().isEmpty() ? 0 : 1;
     } catch (IOException e) {
       err.println("qapi4j: " + e.getMessage());

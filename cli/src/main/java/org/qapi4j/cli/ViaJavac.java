@@ -1,5 +1,6 @@
 package org.qapi4j.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -23,17 +24,38 @@ import org.qapi4j.processor.gen.Directions;
 
 /**
  * Compiles Java sources (an imported schema) in-process with javac and the qapi4j processor, in a
- * scratch directory: the errors javac and the processor report, and what was generated.
+ * scratch directory: what javac and the processor report, and what was generated.
+ * {@link SchemaReport} says it of the schema the sources were imported from.
  */
 final class ViaJavac {
   /**
    * The outcome of a compilation.
    *
-   * @param errors each error as {@code File.java:LINE: error: message}, file names relative to the
-   *     source root
+   * @param messages javac's and the processor's errors and notes, in the order reported
    * @param output the class output directory (classes and the introspection resources), or null
    */
-  record Result(List<String> errors, Path output) {}
+  record Result(List<Message> messages, Path output) {
+    /** Each error as {@code File.java:LINE: error: message}, as javac prints it. */
+    List<String> errors() {
+      return messages.stream().filter(m -> m.kind() == Diagnostic.Kind.ERROR).map(Message::toString).toList();
+    }
+  }
+
+  /**
+   * An error or note of javac's or the processor's.
+   *
+   * @param file the file it is in: relative to the source root for a source compiled, the file
+   *     name alone for another (a file the processor generated); "" for none
+   * @param source whether {@code file} is one of the sources compiled
+   * @param line its line in the file, 1-based; 0 for none
+   */
+  record Message(Diagnostic.Kind kind, String file, boolean source, long line, String text) {
+    @Override
+    public String toString() {
+      String where = file.isEmpty() ? "" : file + ":" + line + ": ";
+      return where + (kind == Diagnostic.Kind.ERROR ? "error: " : "note: ") + text;
+    }
+  }
 
   private ViaJavac() {}
 
@@ -75,19 +97,24 @@ final class ViaJavac {
       task.setProcessors(List.of(new Qapi4jProcessor()));
       task.call();
     }
-    List<String> errors = new ArrayList<>();
+    List<Message> messages = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() != Diagnostic.Kind.ERROR) {
+      if (d.getKind() != Diagnostic.Kind.ERROR && d.getKind() != Diagnostic.Kind.NOTE) {
         continue;
       }
-      String where = "";
+      String file = "";
+      boolean source = false;
+      long line = 0;
       if (d.getSource() != null) {
         Path p = Path.of(d.getSource().toUri());
-        where = (p.startsWith(src) ? src.relativize(p) : p.getFileName()) + ":" + d.getLineNumber() + ": ";
+        source = p.startsWith(src);
+        // Named as the files map names them ('/' whatever the platform's separator).
+        file = (source ? src.relativize(p) : p.getFileName()).toString().replace(File.separatorChar, '/');
+        line = Math.max(d.getLineNumber(), 0);
       }
-      errors.add(where + "error: " + d.getMessage(Locale.ROOT));
+      messages.add(new Message(d.getKind(), file, source, line, d.getMessage(Locale.ROOT)));
     }
-    return new Result(errors, out);
+    return new Result(messages, out);
   }
 
   /** Deletes a scratch directory and everything in it. */

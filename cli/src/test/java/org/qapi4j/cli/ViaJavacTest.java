@@ -1,7 +1,6 @@
 package org.qapi4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -201,23 +200,151 @@ class ViaJavacTest {
    */
   private static final Set<String> ACCEPTED_THROUGH_JAVAC_ONLY = Set.of("args-union");
 
-  /** Each case: accepted through javac iff the JSON front end accepts it. */
+  /**
+   * Each case: accepted through javac iff the JSON front end accepts it; if rejected, never at a
+   * line of the Java, and at the place (file, line and QEMU's context lines) of the first error
+   * QEMU reports for it, among others maybe.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void caseThroughJavacAsThroughCheck(String name) throws IOException {
     Path cases = Peers.qemuSource(Peers.SCHEMA_CASES);
-    boolean valid = Files.readString(cases.resolve(name + ".err")).isEmpty() || ACCEPTED_THROUGH_JAVAC_ONLY.contains(name);
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(new String[] {"check", "--via-javac", name + ".json"}, cases,
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    String errors = err.toString(StandardCharsets.UTF_8);
+    String qemu = Files.readString(cases.resolve(name + ".err"));
+    boolean valid = qemu.isEmpty() || ACCEPTED_THROUGH_JAVAC_ONLY.contains(name);
+    Checked viaJavac = check(cases, "--via-javac", name + ".json");
     if (valid) {
-      assertEquals(0, status, errors);
-      assertEquals("", errors);
+      assertEquals(0, viaJavac.status(), viaJavac.errors());
+      assertEquals("", viaJavac.errors());
     } else {
-      assertEquals(1, status, errors);
-      assertNotEquals("", errors);
+      assertEquals(1, viaJavac.status(), viaJavac.errors());
+      assertTrue(!JAVA_POSITION.matcher(viaJavac.errors()).find(), viaJavac.errors());
+      List<String> qemuPlaces = places(qemu);
+      assertTrue(!qemuPlaces.isEmpty(), qemu);
+      assertTrue(places(viaJavac.errors()).contains(qemuPlaces.get(0)),
+          "QEMU reports at\n" + qemuPlaces.get(0) + "\nbut through javac:\n" + viaJavac.errors());
+    }
+  }
+
+  /** A file and line of the Java, as javac names them. */
+  private static final java.util.regex.Pattern JAVA_POSITION = java.util.regex.Pattern.compile("\\.java:\\d+");
+
+  private static final java.util.regex.Pattern CONTEXT =
+      java.util.regex.Pattern.compile("In file included from .*:|[^:]+: In \\w+ '.*':");
+  private static final java.util.regex.Pattern LOCATED = java.util.regex.Pattern.compile("([^ :]+:\\d+(?::\\d+)?): .*");
+
+  /**
+   * Where each error of a report is: its context lines ({@code In file included from},
+   * {@code FILE: In command 'x':}) and {@code FILE:LINE}, without the message.
+   */
+  static List<String> places(String report) {
+    List<String> places = new java.util.ArrayList<>();
+    List<String> context = new java.util.ArrayList<>();
+    for (String line : report.split("\n")) {
+      java.util.regex.Matcher located = LOCATED.matcher(line);
+      if (CONTEXT.matcher(line).matches()) {
+        context.add(line);
+      } else if (located.matches()) {
+        context.add(located.group(1));
+        places.add(String.join("\n", context));
+        context.clear();
+      }
+    }
+    return places;
+  }
+
+  /** An exit status and what was printed on standard error. */
+  record Checked(int status, String errors) {}
+
+  static Checked check(Path cwd, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] command = new String[args.length + 1];
+    command[0] = "check";
+    System.arraycopy(args, 0, command, 1, args.length);
+    int status = Main.run(command, cwd, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Checked(status, err.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Cases whose errors the model's checks find (not only the JSON form can have them), so that
+   * javac and the processor find them through the Java: the same text, word for word, as the JSON
+   * path prints, and as QEMU does.
+   */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "enum-clash-member", "union-optional-discriminator", "alternate-conflict-string", "struct-base-clash",
+      "bad-base", "returns-alternate", "features-duplicate-name", "redefined-type", "base-cycle-indirect"})
+  void throughJavacWordForWordAsThroughCheck(String name) throws IOException {
+    Path cases = Peers.qemuSource(Peers.SCHEMA_CASES);
+    QapiSchemaReader.Result read = QapiSchemaReader.read(cases, name + ".json");
+    assertTrue(read.jsonOnlyErrors().isEmpty() && !read.schemaErrors().isEmpty(), read.errors().toString());
+    Checked json = check(cases, name + ".json");
+    Checked viaJavac = check(cases, "--via-javac", name + ".json");
+    assertEquals(json, viaJavac);
+    assertEquals(Files.readString(cases.resolve(name + ".err")), viaJavac.errors());
+  }
+
+  /**
+   * javac's own errors (a type the schema does not define) are at the definition too, without the
+   * Java's names; the processor's "could not resolve", which repeats them at the schema's root, is
+   * left out.
+   */
+  @Test
+  void javacsOwnErrorsAtTheDefinition() {
+    Checked viaJavac = check(Peers.qemuSource(Peers.SCHEMA_CASES), "--via-javac", "args-member-unknown.json");
+    assertEquals(new Checked(1, "args-member-unknown.json: In command 'oops':\n"
+        + "args-member-unknown.json:2: cannot find symbol: class NoSuchType\n"), viaJavac);
+  }
+
+  /**
+   * In an included file, an error comes with QEMU's "In file included from" line; errors come in
+   * the order of the schema, an included file's where it is included, as through the JSON path.
+   */
+  @Test
+  void includedFilesErrorsAsThroughCheck(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("main.json"), String.join("\n",
+        "{ 'struct': 'Base', 'data': { 'name': 'str' } }",
+        "{ 'struct': 'Sub', 'base': 'Base', 'data': { 'name': 'str' } }",
+        "{ 'include': 'sub/inner.json' }",
+        "{ 'alternate': 'Late', 'data': { 'one': 'str', 'two': 'bool' } }",
+        "{ 'command': 'use', 'data': { 's': 'Sub', 'l': 'Late', 'i': 'Inner' } }", ""));
+    Files.writeString(dir.resolve("sub/inner.json"), String.join("\n",
+        "# An included file",
+        "{ 'struct': 'Inner', 'data': { 'a': 'int' },",
+        "  'features': [ 'f', 'f' ] }", ""));
+    Checked json = check(dir, "main.json");
+    assertEquals(new Checked(1, String.join("\n",
+        "main.json: In struct 'Sub':",
+        "main.json:2: member 'name' collides with member 'name' of type 'Base'",
+        "In file included from main.json:3:",
+        "sub/inner.json: In struct 'Inner':",
+        "sub/inner.json:2: feature 'f' collides with feature 'f'",
+        "main.json: In alternate 'Late':",
+        "main.json:4: branch 'two' can't be distinguished from 'one'", "")), json);
+    assertEquals(json, check(dir, "--via-javac", "main.json"));
+  }
+
+  /**
+   * The importer's golden schema (qapi-json's, with every construct the importer writes) compiles
+   * clean through javac and the processor, and introspects as through the JSON path, with none of
+   * its 'if' symbols defined and with all of them.
+   */
+  @Test
+  void goldenSchemaCompilesAndIntrospectsAsItsJson(@TempDir Path dir) throws IOException {
+    Path input = Path.of("..", "qapi-json", "src", "test", "resources", "golden", "importer", "input");
+    QapiSchemaReader.Result read = QapiSchemaReader.read(input, "golden.json");
+    assertEquals("", String.join("\n", read.errors()));
+    Map<String, String> files = JavaWriter.write(read.schema().orElseThrow(), read.docsByDefinition(), "p");
+    Set<String> all = Set.of("CONFIG_COLOR", "CONFIG_GREEN", "CONFIG_X", "CONFIG_OLD", "CONFIG_A", "CONFIG_B",
+        "CONFIG_C", "CONFIG_D", "CONFIG_SQUARE", "CONFIG_NULL", "CONFIG_CHOICE", "CONFIG_UNSTABLE",
+        "CONFIG_RTC_OLD", "CONFIG_VSERPORT");
+    for (Set<String> defined : List.of(Set.<String>of(), all)) {
+      ViaJavac.Result compiled = ViaJavac.compile(files, defined, dir.resolve("scratch-" + defined.size()));
+      assertEquals("", String.join("\n", compiled.errors()));
+      String expected = org.qapi4j.model.introspect.SchemaInfo.render(
+          org.qapi4j.model.introspect.ControlCommands.addTo(read.schema().get()), false, defined, QDictOrder::of);
+      assertEquals(expected, Files.readString(compiled.output().resolve("p/GoldenSchema.qmp-schema.json")).strip());
     }
   }
 }

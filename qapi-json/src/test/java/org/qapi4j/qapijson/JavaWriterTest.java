@@ -34,8 +34,11 @@ class JavaWriterTest {
         "import org.qapi4j.annotations.Name;",
         "",
         "public enum Arch {",
-        "  @Name(\"3d\") _3D,",
+        "  @Name(\"3d\")",
+        "  _3D,",
+        "",
         "  AARCH64,",
+        "",
         "  PPC_64",
         "}",
         ""), files.get("p/Arch.java"));
@@ -46,11 +49,8 @@ class JavaWriterTest {
         "import org.qapi4j.annotations.Optional;",
         "import org.qapi4j.annotations.Type;",
         "",
-        "public record Sock(",
-        "    @Name(\"wait\") boolean wait_,",
-        "    @Optional String nodeName,",
-        "    @Type(\"uint8\") short n",
-        ") {}",
+        "public record Sock(@Name(\"wait\") boolean wait_, @Optional String nodeName, @Type(\"uint8\") short n) {",
+        "}",
         ""), files.get("p/Sock.java"));
     String commands = files.get("p/SCommands.java");
     assertTrue(commands.contains("  @Command(name = \"device_add\")\n  void deviceAdd(Arch arch);\n"), commands);
@@ -85,9 +85,8 @@ class JavaWriterTest {
         " *",
         " * @param size its size",
         " */",
-        "public record Thing(",
-        "    long size",
-        ") {}",
+        "public record Thing(long size) {",
+        "}",
         ""), files.get("p/Thing.java"));
   }
 

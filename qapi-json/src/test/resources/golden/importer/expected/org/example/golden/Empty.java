@@ -1,0 +1,7 @@
+package org.example.golden;
+
+/**
+ * No members.
+ */
+public record Empty() {
+}

@@ -1,0 +1,16 @@
+package org.example.golden;
+
+/**
+ * JobStatus.
+ */
+public enum JobStatus {
+  /**
+   * running
+   */
+  RUNNING,
+
+  /**
+   * done
+   */
+  DONE
+}

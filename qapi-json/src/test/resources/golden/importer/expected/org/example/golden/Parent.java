@@ -1,0 +1,9 @@
+package org.example.golden;
+
+/**
+ * A base.
+ *
+ * @param id an identifier
+ */
+public record Parent(String id) {
+}
