@@ -193,12 +193,6 @@ class ViaJavacTest {
     return Peers.qemuSchemaCases();
   }
 
-  /**
-   * The one case the Java path still accepts: a command whose {@code 'data'} names a union without
-   * {@code 'boxed'} is imported as {@code boxed = true}, which Java cannot tell from QEMU's boxed.
-   * Asserted as it is, so that mending it fails here and removes the entry.
-   */
-  private static final Set<String> ACCEPTED_THROUGH_JAVAC_ONLY = Set.of("args-union");
 
   /**
    * Each case: accepted through javac iff the JSON front end accepts it; if rejected, never at a
@@ -210,7 +204,7 @@ class ViaJavacTest {
   void caseThroughJavacAsThroughCheck(String name) throws IOException {
     Path cases = Peers.qemuSource(Peers.SCHEMA_CASES);
     String qemu = Files.readString(cases.resolve(name + ".err"));
-    boolean valid = qemu.isEmpty() || ACCEPTED_THROUGH_JAVAC_ONLY.contains(name);
+    boolean valid = qemu.isEmpty();
     Checked viaJavac = check(cases, "--via-javac", name + ".json");
     if (valid) {
       assertEquals(0, viaJavac.status(), viaJavac.errors());
@@ -273,7 +267,8 @@ class ViaJavacTest {
   @ParameterizedTest(name = "{0}")
   @org.junit.jupiter.params.provider.ValueSource(strings = {
       "enum-clash-member", "union-optional-discriminator", "alternate-conflict-string", "struct-base-clash",
-      "bad-base", "returns-alternate", "features-duplicate-name", "redefined-type", "base-cycle-indirect"})
+      "bad-base", "returns-alternate", "features-duplicate-name", "redefined-type", "base-cycle-indirect",
+      "args-union", "args-alternate"})
   void throughJavacWordForWordAsThroughCheck(String name) throws IOException {
     Path cases = Peers.qemuSource(Peers.SCHEMA_CASES);
     QapiSchemaReader.Result read = QapiSchemaReader.read(cases, name + ".json");

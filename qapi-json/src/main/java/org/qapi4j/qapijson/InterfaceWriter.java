@@ -59,7 +59,7 @@ final class InterfaceWriter {
   private MethodSpec command(CommandDef c) {
     String method = JavaNames.command(c.name());
     QapiDoc doc = docs.get(c.name());
-    Arguments arguments = arguments(c.data(), doc);
+    Arguments arguments = arguments(c.data(), c.boxed(), doc);
     List<CodeBlock> attributes = new ArrayList<>();
     if (!Names.kebab(method).equals(c.name())) {
       attributes.add(CodeBlock.of("name = $S", c.name()));
@@ -76,9 +76,7 @@ final class InterfaceWriter {
     if (c.allowPreconfig()) {
       attributes.add(CodeBlock.of("allowPreconfig = true"));
     }
-    if (arguments.boxed()) {
-      attributes.add(CodeBlock.of("boxed = true"));
-    }
+    arguments.attribute().ifPresent(attributes::add);
     if (!c.gen()) {
       attributes.add(CodeBlock.of("gen = false"));
     }
@@ -95,14 +93,12 @@ final class InterfaceWriter {
   private MethodSpec event(EventDef e) {
     String method = JavaNames.event(e.name());
     QapiDoc doc = docs.get(e.name());
-    Arguments arguments = arguments(e.data(), doc);
+    Arguments arguments = arguments(e.data(), e.boxed(), doc);
     List<CodeBlock> attributes = new ArrayList<>();
     if (!Names.eventName(method).equals(e.name())) {
       attributes.add(CodeBlock.of("name = $S", e.name()));
     }
-    if (arguments.boxed()) {
-      attributes.add(CodeBlock.of("boxed = true"));
-    }
+    arguments.attribute().ifPresent(attributes::add);
     e.throttle().ifPresent(t -> {
       attributes.add(CodeBlock.of("throttleMillis = $L", t.millis()));
       t.key().ifPresent(k -> attributes.add(CodeBlock.of("throttleKey = $S", k)));
@@ -124,32 +120,61 @@ final class InterfaceWriter {
   /**
    * A command's or event's arguments in Java.
    *
-   * @param boxed whether they are one parameter of the arguments' type ({@code boxed = true})
+   * @param attribute what the annotation says of them: {@code boxed = true}, {@code data = S.class},
+   *     or nothing (anonymous members)
    * @param parameters the method's parameters, each with its description
    */
-  private record Arguments(boolean boxed, List<ParameterSpec> parameters) {}
+  private record Arguments(Optional<CodeBlock> attribute, List<ParameterSpec> parameters) {}
 
   /**
-   * The parameters for {@code data}, a command's or event's arguments: an implicit argument type's
-   * members, one by one; a named type (struct or union), as one parameter of that type with
-   * {@code boxed = true} whether or not QAPI says {@code 'boxed'} — the wire and the introspection
-   * are the same, only QEMU's C calling convention differs; none without arguments.
+   * The parameters for {@code data}, a command's or event's arguments, in QAPI's three forms: an
+   * implicit argument type's members, one by one; a named type with {@code 'boxed'}, as one
+   * parameter of that type ({@code boxed = true}); a named type without, as {@code data = S.class}
+   * and S's members one by one (its bases' first), as QEMU's C handler takes them. A type that is
+   * not a struct is written the same way, without parameters, for the processor to refuse with
+   * QEMU's words ({@code command's 'data' can take union type 'Uni' only with 'boxed': true});
+   * none without arguments.
    */
-  private Arguments arguments(Optional<String> data, QapiDoc doc) {
+  private Arguments arguments(Optional<String> data, boolean boxed, QapiDoc doc) {
     if (data.isEmpty()) {
-      return new Arguments(false, List.of());
+      return new Arguments(Optional.empty(), List.of());
     }
-    if (byName.get(data.get()) instanceof StructDef s && s.implicit()) {
-      List<String> names = JavaNames.members(s.members(), Set.of());
-      Map<String, String> descriptions = Javadocs.members(doc, s.members(), names);
-      List<ParameterSpec> parameters = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        Member m = s.members().get(i);
-        parameters.add(types.member(m, names.get(i), descriptions.get(names.get(i))));
-      }
-      return new Arguments(false, parameters);
+    Definition type = byName.get(data.get());
+    if (type instanceof StructDef s && s.implicit()) {
+      return new Arguments(Optional.empty(), parameters(s.members(), doc, true));
     }
-    return new Arguments(true,
-        List.of(ParameterSpec.builder(types.of(TypeRef.named(data.get()), false), "arguments").build()));
+    TypeName named = types.of(TypeRef.named(data.get()), false);
+    if (boxed) {
+      return new Arguments(Optional.of(CodeBlock.of("boxed = true")),
+          List.of(ParameterSpec.builder(named, "arguments").build()));
+    }
+    List<ParameterSpec> parameters = type instanceof StructDef s ? parameters(withBases(s), doc, false) : List.of();
+    return new Arguments(Optional.of(CodeBlock.of("data = $T.class", named.withoutAnnotations())), parameters);
+  }
+
+  /** Members as parameters, named as Java names them, described by the definition's comment. */
+  private List<ParameterSpec> parameters(List<Member> members, QapiDoc doc, boolean own) {
+    List<String> names = JavaNames.members(members, Set.of());
+    Map<String, String> descriptions = Javadocs.members(doc, members, names);
+    List<ParameterSpec> parameters = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      parameters.add(types.member(members.get(i), names.get(i), descriptions.get(names.get(i)), own));
+    }
+    return parameters;
+  }
+
+  /**
+   * A struct's members with its bases', the outermost base's first: the wire order. A base that is
+   * no struct, or a cycle of bases (schemas the processor will refuse), ends the chain.
+   */
+  private List<Member> withBases(StructDef s) {
+    List<StructDef> chain = new ArrayList<>();
+    for (Definition d = s; d instanceof StructDef struct && !chain.contains(struct);
+        d = struct.base().map(byName::get).orElse(null)) {
+      chain.add(0, struct);
+    }
+    List<Member> members = new ArrayList<>();
+    chain.forEach(c -> members.addAll(c.members()));
+    return members;
   }
 }

@@ -101,12 +101,23 @@ final class JavaTypes {
    * its type and name, and its documentation (from which JavaPoet writes the {@code @param} line).
    */
   ParameterSpec member(Member m, String javaName, String doc) {
+    return member(m, javaName, doc, true);
+  }
+
+  /**
+   * The same, without the member's {@code @If} and {@code @Feature} when {@code own} is false: a
+   * parameter declaring a named struct's member ({@code @Command(data = S.class)}), whose condition
+   * and features are the struct's component's.
+   */
+  ParameterSpec member(Member m, String javaName, String doc, boolean own) {
     ParameterSpec.Builder p = ParameterSpec.builder(of(m.type(), m.optional()), javaName);
     if (!Names.kebab(javaName).equals(m.name())) {
       p.addAnnotation(string(NAME, m.name()));
     }
-    p.addAnnotations(condition(m.condition()));
-    p.addAnnotations(features(m.features()));
+    if (own) {
+      p.addAnnotations(condition(m.condition()));
+      p.addAnnotations(features(m.features()));
+    }
     if (m.optional()) {
       p.addAnnotation(OPTIONAL);
     }

@@ -48,6 +48,12 @@ public interface GoldenEvents {
   void boxedEvent(Parent arguments);
 
   /**
+   * Data named by a struct with a base, without 'boxed'.
+   */
+  @Event(data = Child.class)
+  void namedEvent(String id, long age);
+
+  /**
    * A vendor's event.
    */
   @Event(name = "__ORG.QEMU_EVENT")
