@@ -24,11 +24,13 @@ import java.lang.annotation.Target;
  * </table>
  *
  * <p>Out-of-range input is refused with QEMU's text, {@code Parameter 'NAME' expects uint8_t}.
- * On a {@code List<Long>} member the type is the elements'.
+ * On a {@code List<Long>} member the type is the elements'. On a command's method it is the
+ * result's type ({@code @Type("uint64") long queryCounter();}, a command QEMU allows to return a
+ * built-in type by the {@code command-returns-exceptions} pragma).
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 public @interface Type {
   /** The QAPI built-in type: {@code uint8}, {@code uint16}, {@code uint32}, {@code uint64}, {@code size}, ... */
   String value();

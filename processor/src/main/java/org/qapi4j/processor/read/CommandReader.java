@@ -111,6 +111,11 @@ final class CommandReader {
     }
     if (ret.getKind() != TypeKind.VOID && !"java.lang.Void".equals(JavaTypes.qualifiedName(ret))) {
       returns = Optional.ofNullable(javaTypes.typeRef(ret, method, "the result of command " + name));
+      Optional<AnnotationMirror> typeMirror = mirrors.find(method, Mirrors.TYPE);
+      if (returns.isPresent() && typeMirror.isPresent()) {
+        returns = Optional.ofNullable(IntegerTypes.override(returns.get(), ret, mirrors.string(typeMirror.get(), "value"),
+            message -> problems.form(ElementOrigin.of(method, typeMirror.get()).attribute("value"), message)));
+      }
     }
     Set<CommandDef.Flag> flags = EnumSet.noneOf(CommandDef.Flag.class);
     for (CommandDef.Flag flag : CommandDef.Flag.qapi()) {

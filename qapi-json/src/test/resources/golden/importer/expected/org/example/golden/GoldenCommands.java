@@ -130,6 +130,12 @@ public interface GoldenCommands {
   long queryCount();
 
   /**
+   * Returns a built-in unsigned integer, allowed by pragma.
+   */
+  @Command
+  @Type("uint64") long queryCounter();
+
+  /**
    * Returns any value, allowed by pragma.
    *
    * <p>Returns: anything

@@ -16,7 +16,8 @@ import org.qapi4j.annotations.Schema;
     commandNameExceptions = "device_add",
     commandReturnsExceptions = {
         "query-count",
-        "query-anything"
+        "query-anything",
+        "query-counter"
     },
     memberNameExceptions = {
         "CaseEnum",
@@ -45,6 +46,7 @@ import org.qapi4j.annotations.Schema;
         "named-sock",
         "empty-data",
         "query-count",
+        "query-counter",
         "query-anything",
         "query-socks",
         "default",
