@@ -34,7 +34,7 @@ final class DefinitionRules implements Check {
     for (Definition d : schema.definitions()) {
       Definition in = owners.get(d);
       if (d instanceof StructDef s) {
-        checkMembers(s, in, NameRules.excepted(schema, s), byName, r);
+        checkMembers(s, in, NameRules.excepted(schema, s, in), byName, r);
       } else if (d instanceof EnumDef e) {
         checkValues(e, in, NameRules.excepted(schema, e), r);
       } else if (d instanceof CommandDef c) {

@@ -20,7 +20,7 @@ final class NameRules implements Check {
       if (!d.implicit()) {
         checkDefinitionName(schema, d, r);
       }
-      boolean excepted = !d.implicit() && schema.pragmas().memberNameExceptions().contains(d.name());
+      boolean excepted = excepted(schema, d, in);
       if (d instanceof StructDef s) {
         for (Member m : s.members()) {
           if (checkLower(m.name(), "'data'", m.describedName(), excepted, excepted, in, m.origin(), r)) {
@@ -154,5 +154,17 @@ final class NameRules implements Check {
   /** True if the schema's {@code member-name-exceptions} lists the definition. */
   static boolean excepted(Schema schema, Definition d) {
     return !d.implicit() && schema.pragmas().memberNameExceptions().contains(d.name());
+  }
+
+  /**
+   * The same for a definition in its owner ({@link Owners}): an implicit type is excepted with the
+   * union whose inline base it is, as QEMU checks a union's inline base under the union's name; a
+   * command's or event's inline arguments never are.
+   */
+  static boolean excepted(Schema schema, Definition d, Definition owner) {
+    if (d.implicit()) {
+      return owner instanceof org.qapi4j.model.UnionDef u && schema.pragmas().memberNameExceptions().contains(u.name());
+    }
+    return excepted(schema, d);
   }
 }
