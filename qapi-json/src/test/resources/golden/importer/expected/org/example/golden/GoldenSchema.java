@@ -66,5 +66,4 @@ public interface GoldenSchema extends GoldenCommands,
     BlockCoreCommands,
     BlockJobCommands,
     MiscCommands,
-    MiscCommands2 {
-}
+    MiscCommands2 {}
