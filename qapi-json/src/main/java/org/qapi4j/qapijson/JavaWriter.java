@@ -26,7 +26,8 @@ import org.qapi4j.model.UnionDef;
  * <p>The Java is built with JavaPoet, as the processor's generated code is, by one writer per kind
  * of definition: {@link RecordWriter}, {@link EnumWriter}, {@link SealedWriter} (unions and
  * alternates), {@link InterfaceWriter} (commands and events) and {@link RootWriter}, on the names
- * of {@link JavaNames} and the types and annotations of {@link JavaTypes}.
+ * of {@link JavaNames} and the types and annotations of {@link JavaTypes}. {@link Layout} then lays
+ * each file's record components and long parameter lists out one a line.
  */
 public final class JavaWriter {
   private final Schema schema;
@@ -131,13 +132,13 @@ public final class JavaWriter {
     placements.put(path, placed);
   }
 
-  /** Writes a top-level type to its file; the file's path. */
+  /** Writes a top-level type to its file, in the importer's {@link Layout}; the file's path. */
   private String file(TypeSpec type) {
-    String text = JavaFile.builder(pkg, type)
+    String text = Layout.apply(JavaFile.builder(pkg, type)
         .indent("  ")
         .skipJavaLangImports(true)
         .build()
-        .toString();
+        .toString());
     String path = pkg.replace('.', '/') + "/" + type.name() + ".java";
     files.put(path, text);
     return path;

@@ -49,8 +49,11 @@ class JavaWriterTest {
         "import org.qapi4j.annotations.Optional;",
         "import org.qapi4j.annotations.Type;",
         "",
-        "public record Sock(@Name(\"wait\") boolean wait_, @Optional String nodeName, @Type(\"uint8\") short n) {",
-        "}",
+        "public record Sock(",
+        "    @Name(\"wait\") boolean wait_,",
+        "    @Optional String nodeName,",
+        "    @Type(\"uint8\") short n",
+        ") {}",
         ""), files.get("p/Sock.java"));
     String commands = files.get("p/SCommands.java");
     assertTrue(commands.contains("  @Command(name = \"device_add\")\n  void deviceAdd(Arch arch);\n"), commands);
@@ -85,8 +88,9 @@ class JavaWriterTest {
         " *",
         " * @param size its size",
         " */",
-        "public record Thing(long size) {",
-        "}",
+        "public record Thing(",
+        "    long size",
+        ") {}",
         ""), files.get("p/Thing.java"));
   }
 

@@ -3,5 +3,6 @@ package org.example.golden;
 /**
  * @param crisp crisp or not
  */
-public record Apple(boolean crisp) {
-}
+public record Apple(
+    boolean crisp
+) {}

@@ -8,5 +8,7 @@ import org.qapi4j.annotations.Optional;
  * @param device the device
  * @param choice the choice
  */
-public record BlockInfo(String device, @Optional Choice choice) {
-}
+public record BlockInfo(
+    String device,
+    @Optional Choice choice
+) {}

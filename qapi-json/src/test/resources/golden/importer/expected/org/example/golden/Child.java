@@ -7,5 +7,7 @@ import org.qapi4j.annotations.Base;
  *
  * @param age how old
  */
-public record Child(@Base Parent base, long age) {
-}
+public record Child(
+    @Base Parent base,
+    long age
+) {}

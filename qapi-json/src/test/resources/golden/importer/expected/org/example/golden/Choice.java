@@ -16,12 +16,10 @@ public sealed interface Choice {
    * an enum
    */
   @Name("arch")
-  record ArchBranch(Arch value) implements Choice {
-  }
+  record ArchBranch(Arch value) implements Choice {}
 
   /**
    * an object
    */
-  record XObj(Child value) implements Choice {
-  }
+  record XObj(Child value) implements Choice {}
 }

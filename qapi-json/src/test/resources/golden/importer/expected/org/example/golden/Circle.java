@@ -3,5 +3,6 @@ package org.example.golden;
 /**
  * @param radius the radius
  */
-public record Circle(double radius) {
-}
+public record Circle(
+    double radius
+) {}

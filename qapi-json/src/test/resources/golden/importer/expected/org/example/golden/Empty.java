@@ -3,5 +3,4 @@ package org.example.golden;
 /**
  * No members.
  */
-public record Empty() {
-}
+public record Empty() {}

@@ -13,10 +13,8 @@ import org.qapi4j.annotations.Union;
 @Union(discriminator = "type")
 public sealed interface Fruit {
   @Name("apple")
-  record AppleBranch(FruitBase base, Apple data) implements Fruit {
-  }
+  record AppleBranch(FruitBase base, Apple data) implements Fruit {}
 
   @Name("pear")
-  record PearBranch(FruitBase base, Pear data) implements Fruit {
-  }
+  record PearBranch(FruitBase base, Pear data) implements Fruit {}
 }

@@ -63,8 +63,13 @@ public interface GoldenCommands {
    * @param choice an alternate
    */
   @Command
-  void setEverything(String firstArgument, @Optional Long secondArgument,
-      List<String> thirdArgument, @Optional @Type("size") Long sizeLimit, Value choice);
+  void setEverything(
+      String firstArgument,
+      @Optional Long secondArgument,
+      List<String> thirdArgument,
+      @Optional @Type("size") Long sizeLimit,
+      Value choice
+  );
 
   /**
    * Every flag but 'coroutine', which 'allow-oob' excludes.

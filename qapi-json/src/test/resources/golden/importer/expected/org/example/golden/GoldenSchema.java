@@ -70,5 +70,4 @@ public interface GoldenSchema extends GoldenCommands,
     BlockCoreCommands,
     BlockJobCommands,
     MiscCommands,
-    MiscCommands2 {
-}
+    MiscCommands2 {}

@@ -3,5 +3,6 @@ package org.example.golden;
 /**
  * @param status the status
  */
-public record JobInfo(JobStatus status) {
-}
+public record JobInfo(
+    JobStatus status
+) {}

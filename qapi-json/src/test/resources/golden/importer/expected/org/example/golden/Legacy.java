@@ -8,5 +8,7 @@ import org.qapi4j.annotations.Name;
  * @param nodeName an underscore
  * @param upper upper case
  */
-public record Legacy(@Name("node_name") String nodeName, @Name("Upper") long upper) {
-}
+public record Legacy(
+    @Name("node_name") String nodeName,
+    @Name("Upper") long upper
+) {}

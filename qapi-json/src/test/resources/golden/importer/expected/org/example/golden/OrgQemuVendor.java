@@ -8,5 +8,6 @@ import org.qapi4j.annotations.Name;
  * @param b a member
  */
 @Name("__org.qemu_Vendor")
-public record OrgQemuVendor(boolean b) {
-}
+public record OrgQemuVendor(
+    boolean b
+) {}

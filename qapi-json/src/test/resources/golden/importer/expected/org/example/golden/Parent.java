@@ -5,5 +5,6 @@ package org.example.golden;
  *
  * @param id an identifier
  */
-public record Parent(String id) {
-}
+public record Parent(
+    String id
+) {}

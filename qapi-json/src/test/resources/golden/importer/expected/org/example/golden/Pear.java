@@ -3,5 +3,6 @@ package org.example.golden;
 /**
  * @param shape its shape
  */
-public record Pear(String shape) {
-}
+public record Pear(
+    String shape
+) {}

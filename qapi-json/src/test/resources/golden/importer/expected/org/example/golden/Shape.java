@@ -13,21 +13,17 @@ import org.qapi4j.annotations.Union;
 @Union(discriminator = "kind")
 public sealed interface Shape {
   @Name("circle")
-  record CircleBranch(ShapeBase base, Circle data) implements Shape {
-  }
+  record CircleBranch(ShapeBase base, Circle data) implements Shape {}
 
   @Name("square")
   @If("CONFIG_SQUARE")
-  record SquareBranch(ShapeBase base, Square data) implements Shape {
-  }
+  record SquareBranch(ShapeBase base, Square data) implements Shape {}
 
   @Name("3d-box")
-  record V3dBox(ShapeBase base, Empty data) implements Shape {
-  }
+  record V3dBox(ShapeBase base, Empty data) implements Shape {}
 
   /**
    * The values of 'kind' without a branch: the base alone.
    */
-  record NoBranch(ShapeBase base) implements Shape {
-  }
+  record NoBranch(ShapeBase base) implements Shape {}
 }

@@ -11,5 +11,7 @@ import org.qapi4j.annotations.Optional;
  * @param kind which shape
  * @param name its name
  */
-public record ShapeBase(ShapeKind kind, @Optional String name) {
-}
+public record ShapeBase(
+    ShapeKind kind,
+    @Optional String name
+) {}

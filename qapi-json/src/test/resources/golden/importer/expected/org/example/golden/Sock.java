@@ -43,13 +43,31 @@ import org.qapi4j.runtime.json.JsonValue;
  * @param default2 the same Java name as another
  */
 @Feature("my-feature")
-public record Sock(@Base Parent base, @Name("wait") boolean wait_, @Name("default") long default_,
-    @Optional String nodeName, @Type("uint8") short n, byte i8, short i16, int i32,
-    @Type("int64") long i64, @Type("uint16") int u16, @Type("uint32") long u32,
-    @Type("uint64") long u64, @Type("size") long sz, @Type("size") List<Long> sizes,
-    @Optional Double ratio, @Optional Boolean flag, @Optional Long count, JsonValue blob,
-    QType kind, List<Arch> colors, @Optional List<Parent> parents,
-    @Feature("unstable") boolean xDebug, @Name("__com.redhat_hint") String comRedhatHint,
+public record Sock(
+    @Base Parent base,
+    @Name("wait") boolean wait_,
+    @Name("default") long default_,
+    @Optional String nodeName,
+    @Type("uint8") short n,
+    byte i8,
+    short i16,
+    int i32,
+    @Type("int64") long i64,
+    @Type("uint16") int u16,
+    @Type("uint32") long u32,
+    @Type("uint64") long u64,
+    @Type("size") long sz,
+    @Type("size") List<Long> sizes,
+    @Optional Double ratio,
+    @Optional Boolean flag,
+    @Optional Long count,
+    JsonValue blob,
+    QType kind,
+    List<Arch> colors,
+    @Optional List<Parent> parents,
+    @Feature("unstable") boolean xDebug,
+    @Name("__com.redhat_hint") String comRedhatHint,
     @If("not(CONFIG_X)") String cond,
-    @Feature(value = "deprecated", condition = "CONFIG_OLD") @Optional Long old, String default2) {
-}
+    @Feature(value = "deprecated", condition = "CONFIG_OLD") @Optional Long old,
+    String default2
+) {}

@@ -5,5 +5,6 @@ import org.qapi4j.annotations.Type;
 /**
  * @param side the side
  */
-public record Square(@Type("uint32") long side) {
-}
+public record Square(
+    @Type("uint32") long side
+) {}

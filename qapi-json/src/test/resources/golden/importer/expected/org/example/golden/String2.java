@@ -8,5 +8,6 @@ import org.qapi4j.annotations.Name;
  * @param s a string
  */
 @Name("String")
-public record String2(String s) {
-}
+public record String2(
+    String s
+) {}

@@ -15,31 +15,26 @@ public sealed interface Value {
   /**
    * an unsigned integer
    */
-  record I(@Type("uint32") long value) implements Value {
-  }
+  record I(@Type("uint32") long value) implements Value {}
 
   /**
    * a boolean
    */
-  record B(boolean value) implements Value {
-  }
+  record B(boolean value) implements Value {}
 
   /**
    * an object
    */
-  record O(Parent value) implements Value {
-  }
+  record O(Parent value) implements Value {}
 
   /**
    * a list
    */
-  record L(List<String> value) implements Value {
-  }
+  record L(List<String> value) implements Value {}
 
   /**
    * null
    */
   @If("CONFIG_NULL")
-  record Nothing(QNull value) implements Value {
-  }
+  record Nothing(QNull value) implements Value {}
 }

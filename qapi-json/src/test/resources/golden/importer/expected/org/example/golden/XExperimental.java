@@ -10,5 +10,6 @@ import org.qapi4j.annotations.Name;
  */
 @Name("x-Experimental")
 @If("all(CONFIG_A, not(CONFIG_B), any(CONFIG_C, CONFIG_D))")
-public record XExperimental(long a) {
-}
+public record XExperimental(
+    long a
+) {}
