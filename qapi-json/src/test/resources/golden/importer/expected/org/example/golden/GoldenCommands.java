@@ -111,14 +111,34 @@ public interface GoldenCommands {
    * Arguments named by a struct with a base, conditional members and features, without 'boxed'.
    */
   @Command(data = Sock.class)
-  void namedSock(String id, @Name("wait") boolean wait_, @Name("default") long default_,
-      @Optional String nodeName, @Type("uint8") short n, byte i8, short i16, int i32,
-      @Type("int64") long i64, @Type("uint16") int u16, @Type("uint32") long u32,
-      @Type("uint64") long u64, @Type("size") long sz, @Type("size") List<Long> sizes,
-      @Optional Double ratio, @Optional Boolean flag, @Optional Long count, JsonValue blob,
-      QType kind, List<Arch> colors, @Optional List<Parent> parents, boolean xDebug,
-      @Name("__com.redhat_hint") String comRedhatHint, String cond, @Optional Long old,
-      String default2);
+  void namedSock(
+      String id,
+      @Name("wait") boolean wait_,
+      @Name("default") long default_,
+      @Optional String nodeName,
+      @Type("uint8") short n,
+      byte i8,
+      short i16,
+      int i32,
+      @Type("int64") long i64,
+      @Type("uint16") int u16,
+      @Type("uint32") long u32,
+      @Type("uint64") long u64,
+      @Type("size") long sz,
+      @Type("size") List<Long> sizes,
+      @Optional Double ratio,
+      @Optional Boolean flag,
+      @Optional Long count,
+      JsonValue blob,
+      QType kind,
+      List<Arch> colors,
+      @Optional List<Parent> parents,
+      boolean xDebug,
+      @Name("__com.redhat_hint") String comRedhatHint,
+      String cond,
+      @Optional Long old,
+      String default2
+  );
 
   /**
    * Arguments given as an empty object.
