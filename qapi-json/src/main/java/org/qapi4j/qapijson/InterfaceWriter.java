@@ -148,7 +148,9 @@ final class InterfaceWriter {
       return new Arguments(Optional.of(CodeBlock.of("boxed = true")),
           List.of(ParameterSpec.builder(named, "arguments").build()));
     }
-    List<ParameterSpec> parameters = type instanceof StructDef s ? parameters(withBases(s), doc, false) : List.of();
+    // A struct whose bases are broken gets its own members: the processor refuses it for its base.
+    List<ParameterSpec> parameters = type instanceof StructDef s
+        ? parameters(s.withBases(byName).orElse(s.members()), doc, false) : List.of();
     return new Arguments(Optional.of(CodeBlock.of("data = $T.class", named.withoutAnnotations())), parameters);
   }
 
@@ -161,20 +163,5 @@ final class InterfaceWriter {
       parameters.add(types.member(members.get(i), names.get(i), descriptions.get(names.get(i)), own));
     }
     return parameters;
-  }
-
-  /**
-   * A struct's members with its bases', the outermost base's first: the wire order. A base that is
-   * no struct, or a cycle of bases (schemas the processor will refuse), ends the chain.
-   */
-  private List<Member> withBases(StructDef s) {
-    List<StructDef> chain = new ArrayList<>();
-    for (Definition d = s; d instanceof StructDef struct && !chain.contains(struct);
-        d = struct.base().map(byName::get).orElse(null)) {
-      chain.add(0, struct);
-    }
-    List<Member> members = new ArrayList<>();
-    chain.forEach(c -> members.addAll(c.members()));
-    return members;
   }
 }

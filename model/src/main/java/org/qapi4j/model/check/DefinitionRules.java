@@ -1,6 +1,5 @@
 package org.qapi4j.model.check;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,7 +121,7 @@ final class DefinitionRules implements Check {
    */
   private static void checkParameters(
       List<Member> parameters, StructDef s, Definition d, Map<String, Definition> byName, Reporter r) {
-    List<Member> members = flat(s, byName);
+    List<Member> members = s.withBases(byName).orElse(null);
     if (members == null) {
       return; // its base is no struct, or contains itself: reported by BaseRules
     }
@@ -183,28 +182,6 @@ final class DefinitionRules implements Check {
                 + " members, in order: " + order);
       }
     }
-  }
-
-  /** A struct's members as on the wire, its bases' first; null if a base is no struct or contains it. */
-  private static List<Member> flat(StructDef s, Map<String, Definition> byName) {
-    List<StructDef> chain = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (StructDef t = s; ; ) {
-      if (!seen.add(t.name())) {
-        return null;
-      }
-      chain.add(0, t);
-      if (t.base().isEmpty()) {
-        break;
-      }
-      if (!(byName.get(t.base().get()) instanceof StructDef base)) {
-        return null;
-      }
-      t = base;
-    }
-    List<Member> out = new ArrayList<>();
-    chain.forEach(t -> out.addAll(t.members()));
-    return out;
   }
 
   /** A type as QEMU writes it in a schema: {@code 'int'}, {@code ['int']}. */

@@ -152,9 +152,9 @@ final class DocRules implements Check {
     if (d instanceof StructDef s) {
       c.members(s.members(), syntax);
     } else if (d instanceof CommandDef cmd) {
-      c.members(implicitArguments(cmd.data(), byName), syntax);
+      c.members(StructDef.implicitMembers(cmd.data(), byName), syntax);
     } else if (d instanceof EventDef e) {
-      c.members(implicitArguments(e.data(), byName), syntax);
+      c.members(StructDef.implicitMembers(e.data(), byName), syntax);
     } else if (!qapi) {
       return c;
     } else if (d instanceof UnionDef u) {
@@ -172,10 +172,5 @@ final class DocRules implements Check {
       }
     }
     return c;
-  }
-
-  private static List<Member> implicitArguments(Optional<String> data, Map<String, Definition> byName) {
-    return data.map(byName::get).filter(t -> t instanceof StructDef s && s.implicit())
-        .map(t -> ((StructDef) t).members()).orElse(List.of());
   }
 }

@@ -220,20 +220,13 @@ public final class JavaDocReader {
    */
   private static List<Member> parameters(Definition d, Map<String, Definition> byName) {
     if (d instanceof CommandDef cmd) {
-      return implicitMembers(byName, cmd.data());
+      return StructDef.implicitMembers(cmd.data(), byName);
     } else if (d instanceof EventDef e) {
-      return implicitMembers(byName, e.data());
+      return StructDef.implicitMembers(e.data(), byName);
     } else if (d instanceof StructDef s) {
       return s.members();
     }
     return List.of();
-  }
-
-  private static List<Member> implicitMembers(Map<String, Definition> byName, Optional<String> data) {
-    return data.map(byName::get)
-        .filter(t -> t instanceof StructDef s && s.implicit())
-        .map(t -> ((StructDef) t).members())
-        .orElse(List.of());
   }
 
   /**
