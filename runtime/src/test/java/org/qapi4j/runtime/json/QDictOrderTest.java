@@ -35,4 +35,47 @@ class QDictOrderTest {
         List.of("timestamp", "event", "data"), QDictOrder.of(List.of("event", "data", "timestamp")));
     assertEquals(List.of("qemu", "package"), QDictOrder.of(List.of("qemu", "package")));
   }
+
+  /** QEMU's tdb_hash over the key's UTF-8 bytes, spelled out: the reference for the fast path. */
+  private static int tdbBucket(String key) {
+    byte[] b = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int value = 0x238F13AF * b.length;
+    for (int i = 0; i < b.length; i++) {
+      value += (b[i] & 0xFF) << (i * 5 % 24);
+    }
+    return Integer.remainderUnsigned(1103515243 * value + 12345, 512);
+  }
+
+  @Test
+  void nonAsciiKeysHashTheirUtf8Bytes() {
+    for (String key : List.of("é", "naïve-key", "日本", "\u007f\u0080", "a\uD83D\uDE00b", "")) {
+      assertEquals(tdbBucket(key), QDictOrder.bucket(key), key);
+    }
+    for (char c = 0; c < 0x80; c++) {
+      String key = "x" + c + c + "yz";
+      assertEquals(tdbBucket(key), QDictOrder.bucket(key), key);
+    }
+  }
+
+  @Test
+  void aHundredThousandMembersAreOrderedAsQemuWalksThem() {
+    List<String> keys = new java.util.ArrayList<>();
+    for (int i = 0; i < 100_000; i++) {
+      keys.add("k" + (i % 3 == 0 ? "-dup-bucket-" : "") + i);
+    }
+    List<Integer> index = new java.util.ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      index.add(i);
+    }
+    index.sort(java.util.Comparator.<Integer>comparingInt(i -> tdbBucket(keys.get(i)))
+        .thenComparing(java.util.Comparator.<Integer>reverseOrder()));
+    List<String> expected = index.stream().map(keys::get).toList();
+    assertEquals(expected, QDictOrder.of(keys));
+  }
+
+  @Test
+  void theOrderCannotBeChanged() {
+    List<String> order = QDictOrder.of(List.of("running", "singlestep", "status"));
+    org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> order.set(0, "x"));
+  }
 }
