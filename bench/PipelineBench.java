@@ -24,16 +24,21 @@ import java.util.Locale;
  *
  * <pre>
  *   java -cp runtime/target/classes:$HOME/.m2/repository/tools/jackson/core/jackson-core/3.2.4/jackson-core-3.2.4.jar \
- *       bench/PipelineBench.java [--oob] [--batches 15] [--batch 20000] [--warmup 10] [--socket PATH]
+ *       bench/PipelineBench.java [--oob] [--batches 15] [--batch 20000] [--warmup 10] [--socket PATH | --floor]
  * </pre>
  *
  * {@code --oob} negotiates the {@code oob} capability (up to 8 requests queued per session, QEMU's
  * rule), else one request at a time, as QEMU serves a session without it. {@code --socket PATH}
  * drives a server already listening there instead (QEMU: {@code qemu-system-x86_64 -M none
  * -nodefaults -display none -qmp unix:PATH,server=on,wait=off}); the classpath is then not needed.
+ *
+ * <p>{@code --floor} serves the same client with {@link Floor}: QEMU's two threads and nothing
+ * else (no JSON, no dispatch), to show how steady two threads handing requests to each other can
+ * be on this machine. What is left between its max/min and the server's is the server's.
  */
 public final class PipelineBench {
   private static final String QUERY_STATUS = "{\"execute\": \"query-status\"}";
+  private static final byte[] RETURN = "{\"return\": {".getBytes(StandardCharsets.UTF_8);
 
   public static void main(String[] args) throws Exception {
     int batches = 15;
@@ -41,6 +46,7 @@ public final class PipelineBench {
     int warmup = 10;
     boolean oob = false;
     Path socket = null;
+    boolean floor = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--batches" -> batches = Integer.parseInt(args[++i]);
@@ -48,13 +54,14 @@ public final class PipelineBench {
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--oob" -> oob = true;
         case "--socket" -> socket = Path.of(args[++i]);
+        case "--floor" -> floor = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     AutoCloseable server = null;
     if (socket == null) {
       socket = Files.createTempDirectory("qmp-pipeline").resolve("qmp.sock");
-      server = InProcess.start(socket);
+      server = floor ? Floor.start(socket, oob) : InProcess.start(socket);
     }
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
@@ -64,30 +71,20 @@ public final class PipelineBench {
           : "{\"execute\": \"qmp_capabilities\"}").getBytes(StandardCharsets.UTF_8));
       in.line();
       byte[] requests = QUERY_STATUS.repeat(batch).getBytes(StandardCharsets.UTF_8);
+      // The rates are printed at the end: formatting between batches kept the JIT compiling
+      // the bench's own printing while the server was being measured.
+      double[] warmRates = new double[warmup];
+      for (int b = 0; b < warmup; b++) {
+        warmRates[b] = batch(channel, in, requests, batch);
+      }
       double[] rates = new double[batches];
-      for (int b = -warmup; b < batches; b++) {
-        long t0 = System.nanoTime();
-        Thread writer = new Thread(() -> {
-          try {
-            write(channel, requests);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
-        writer.start();
-        for (int i = 0; i < batch; i++) {
-          String reply = in.line();
-          if (reply == null || !reply.startsWith("{\"return\": {")) {
-            throw new IllegalStateException("reply " + i + " of batch " + b + ": " + reply);
-          }
-        }
-        double rate = batch / ((System.nanoTime() - t0) / 1e9);
-        writer.join();
-        if (b < 0) {
-          System.out.printf(Locale.ROOT, "warm-up:  %,9.0f replies/s%n", rate);
-          continue;
-        }
-        rates[b] = rate;
+      for (int b = 0; b < batches; b++) {
+        rates[b] = batch(channel, in, requests, batch);
+      }
+      for (double rate : warmRates) {
+        System.out.printf(Locale.ROOT, "warm-up:  %,9.0f replies/s%n", rate);
+      }
+      for (int b = 0; b < batches; b++) {
         System.out.printf(Locale.ROOT, "batch %2d: %,9.0f replies/s%n", b + 1, rates[b]);
       }
       double[] sorted = rates.clone();
@@ -102,6 +99,30 @@ public final class PipelineBench {
     }
   }
 
+  /**
+   * One batch: a writer thread sends the requests while this thread checks every reply in place.
+   * A method of its own, so that the JIT compiles it whole rather than replacing a running loop.
+   */
+  private static double batch(SocketChannel channel, Lines in, byte[] requests, int batch) throws Exception {
+    long t0 = System.nanoTime();
+    Thread writer = new Thread(() -> {
+      try {
+        write(channel, requests);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    for (int i = 0; i < batch; i++) {
+      if (!in.skipLine(RETURN)) {
+        throw new IllegalStateException("reply " + i + " of a batch: " + in.line());
+      }
+    }
+    double rate = batch / ((System.nanoTime() - t0) / 1e9);
+    writer.join();
+    return rate;
+  }
+
   private static void write(SocketChannel channel, byte[] bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     while (buffer.hasRemaining()) {
@@ -109,13 +130,62 @@ public final class PipelineBench {
     }
   }
 
-  /** The server's lines, read through a buffer (the channel is written by another thread). */
+  /**
+   * The server's lines, read through a buffer (the channel is written by another thread). Replies
+   * are checked in place ({@link #skipLine}): the reader must cost far less than the server, or it
+   * is the reader's speed that is measured.
+   */
   private static final class Lines {
     private final SocketChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(64 * 1024).flip();
 
     Lines(SocketChannel channel) {
       this.channel = channel;
+    }
+
+    /** Reads past the next line; false if it does not begin with {@code prefix} (or at the end). */
+    boolean skipLine(byte[] prefix) throws IOException {
+      if (!fill()) {
+        return false;
+      }
+      boolean matches = true;
+      for (int i = 0; matches && i < prefix.length; i++) {
+        if (!fill()) {
+          return false;
+        }
+        matches = buffer.get() == prefix[i];
+      }
+      if (!matches) {
+        return false; // the rest of the line is left for line(), to show it
+      }
+      while (true) {
+        if (!fill()) {
+          return false;
+        }
+        int p = buffer.position();
+        int end = buffer.limit();
+        byte[] a = buffer.array();
+        for (int i = p; i < end; i++) {
+          if (a[i] == '\n') {
+            buffer.position(i + 1);
+            return true;
+          }
+        }
+        buffer.position(end);
+      }
+    }
+
+    /** True when the buffer holds a byte, reading into it if needed; false at the end of input. */
+    private boolean fill() throws IOException {
+      while (!buffer.hasRemaining()) {
+        buffer.clear();
+        if (channel.read(buffer) < 0) {
+          buffer.limit(0);
+          return false;
+        }
+        buffer.flip();
+      }
+      return true;
     }
 
     String line() throws IOException {
@@ -138,6 +208,68 @@ public final class PipelineBench {
     }
   }
 
+  /**
+   * The shape of QEMU's monitor and nothing more: an input thread that finds where each request
+   * ends (braces counted; the bench sends no strings holding them) and hands it to a second thread,
+   * which writes a fixed reply. With {@code oob}, the input thread may be 8 requests ahead, and
+   * goes on as soon as the second thread takes one (QEMU's queue); without, it waits for each
+   * reply. One connection; for {@code --floor} only.
+   */
+  private static final class Floor {
+    static AutoCloseable start(Path socket, boolean oob) throws IOException {
+      java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      server.bind(UnixDomainSocketAddress.of(socket));
+      byte[] reply = "{\"return\": {\"status\": \"running\", \"singlestep\": false, \"running\": true}}\r\n"
+          .getBytes(StandardCharsets.UTF_8);
+      java.util.concurrent.BlockingQueue<Boolean> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+      java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(oob ? 8 : 1);
+      SocketChannel[] client = new SocketChannel[1];
+      Thread input = new Thread(() -> {
+        try {
+          SocketChannel c = server.accept();
+          client[0] = c;
+          write(c, "{\"QMP\": {}}\r\n".getBytes(StandardCharsets.UTF_8));
+          ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+          int depth = 0;
+          while (c.read(in.clear()) >= 0) {
+            for (int i = 0; i < in.position(); i++) {
+              byte b = in.get(i);
+              if (b == '{') {
+                depth++;
+              } else if (b == '}' && --depth == 0) {
+                slots.acquire();
+                queue.put(Boolean.TRUE);
+              }
+            }
+          }
+        } catch (IOException | InterruptedException e) {
+          // the bench has ended
+        }
+      }, "floor-input");
+      Thread main = new Thread(() -> {
+        try {
+          while (true) {
+            queue.take();
+            if (oob) {
+              slots.release(); // a request taken: the input may go on
+            }
+            write(client[0], reply);
+            if (!oob) {
+              slots.release(); // replied: the input may go on
+            }
+          }
+        } catch (IOException | InterruptedException e) {
+          // the bench has ended
+        }
+      }, "floor-main");
+      input.setDaemon(true);
+      main.setDaemon(true);
+      input.start();
+      main.start();
+      return server::close;
+    }
+  }
+
   /** The runtime's server in this JVM, through reflection so that {@code --socket} needs no classpath. */
   private static final class InProcess {
     static AutoCloseable start(Path socket) throws Exception {
@@ -146,21 +278,34 @@ public final class PipelineBench {
       Class<?> command = Class.forName("org.qapi4j.runtime.QmpCommand");
       Class<?> handler = Class.forName("org.qapi4j.runtime.CommandHandler");
       Class<?> writer = Class.forName("org.qapi4j.runtime.ReplyWriter");
+      // The generator's methods are looked up once: reflection on every reply (lookups, access
+      // checks, Method copies) allocated more than the server itself and added noise to the rates.
+      Class<?> gen = Class.forName("tools.jackson.core.JsonGenerator");
+      java.lang.reflect.Method startObject = gen.getMethod("writeStartObject");
+      java.lang.reflect.Method name = gen.getMethod("writeName", String.class);
+      java.lang.reflect.Method string = gen.getMethod("writeString", String.class);
+      java.lang.reflect.Method bool = gen.getMethod("writeBoolean", boolean.class);
+      java.lang.reflect.Method endObject = gen.getMethod("writeEndObject");
+      Object[] none = {};
+      Object[] status = {"status"};
+      Object[] running = {"running"};
+      Object[] singlestep = {"singlestep"};
+      Object[] no = {Boolean.FALSE};
+      Object[] yes = {Boolean.TRUE};
       Object reply = java.lang.reflect.Proxy.newProxyInstance(writer.getClassLoader(), new Class<?>[] {writer},
           (proxy, method, a) -> {
             if (!method.getName().equals("write")) {
               return method.invoke(new Object(), a);
             }
             Object g = a[0];
-            Class<?> gen = Class.forName("tools.jackson.core.JsonGenerator");
-            gen.getMethod("writeStartObject").invoke(g);
-            gen.getMethod("writeName", String.class).invoke(g, "status");
-            gen.getMethod("writeString", String.class).invoke(g, "running");
-            gen.getMethod("writeName", String.class).invoke(g, "singlestep");
-            gen.getMethod("writeBoolean", boolean.class).invoke(g, false);
-            gen.getMethod("writeName", String.class).invoke(g, "running");
-            gen.getMethod("writeBoolean", boolean.class).invoke(g, true);
-            gen.getMethod("writeEndObject").invoke(g);
+            startObject.invoke(g, none);
+            name.invoke(g, status);
+            string.invoke(g, running);
+            name.invoke(g, singlestep);
+            bool.invoke(g, no);
+            name.invoke(g, running);
+            bool.invoke(g, yes);
+            endObject.invoke(g, none);
             return null;
           });
       Object h = java.lang.reflect.Proxy.newProxyInstance(handler.getClassLoader(), new Class<?>[] {handler},
