@@ -49,7 +49,7 @@ public final class Main {
           "                            under DIR, ready for the processor",
           DocCommand.USAGE_LINES,
           "  rules                     list the QAPI rules qapi4j enforces, by id",
-          "  shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT",
+          "  shell [-H] [-N] [-v] [-p] [-l FILE] [--history FILE] [--no-check] SOCKET|HOST:PORT",
           "                            an interactive QMP shell, qmp-shell's commands checked",
           "                            and completed from the server's schema (docs/shell.md)",
           "  help                      print this text",

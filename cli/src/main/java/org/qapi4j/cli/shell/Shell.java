@@ -37,9 +37,11 @@ import org.qapi4j.runtime.client.ReceivedEvent;
 import org.qapi4j.runtime.json.JsonValue;
 
 /**
- * {@code qapi4j shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT}: a QMP shell
- * with qmp-shell's habits ({@link CommandParser}), which completes ({@link Completion}) and checks
- * ({@link Checker}) commands against the server's own schema, and prints events as they arrive.
+ * {@code qapi4j shell [-H] [-N] [-v] [-p] [-l FILE] [--history FILE] [--no-check] SOCKET|HOST:PORT}: a
+ * QMP shell with qmp-shell's habits ({@link CommandParser}), which completes ({@link Completion}) and
+ * checks ({@link Checker}) commands against the server's own schema, and prints events as they
+ * arrive. With {@code -H}, qmp-shell's HMP shell: each line goes to {@code human-monitor-command}
+ * ({@link Hmp}).
  *
  * <p>On a terminal (standard input and output both), it edits lines with JLine: prompt, history,
  * completion on Tab, events printed above the line being typed. Otherwise it reads commands from
@@ -50,13 +52,15 @@ import org.qapi4j.runtime.json.JsonValue;
  */
 public final class Shell {
   static final String USAGE = String.join("\n",
-      "usage: qapi4j shell [-N] [-v] [-p] [--history FILE] [--no-check] SOCKET|HOST:PORT",
+      "usage: qapi4j shell [-H] [-N] [-v] [-p] [-l FILE] [--history FILE] [--no-check] SOCKET|HOST:PORT",
       "",
       "  SOCKET|HOST:PORT  the server's QMP socket: a unix socket's path or HOST:PORT",
       "                    (default: $QMP_SOCKET)",
+      "  -H                HMP: each line is a human monitor command (human-monitor-command)",
       "  -N                a guest agent (qemu-ga): no greeting, no negotiation",
       "  -v                print each command as sent",
       "  -p                pretty-print JSON (indented, members sorted)",
+      "  -l FILE           log each command with its reply to FILE, a line each",
       "  --history FILE    the history file (default ~/.qapi4j-shell_history)",
       "  --no-check        send commands the server's schema says are wrong",
       "",
@@ -69,7 +73,12 @@ public final class Shell {
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  record Config(boolean guestAgent, boolean verbose, boolean pretty, Path history, boolean check, String server) {}
+  record Config(boolean guestAgent, boolean verbose, boolean pretty, Path history, boolean check, String server,
+      boolean hmp, Path log) {
+    Config(boolean guestAgent, boolean verbose, boolean pretty, Path history, boolean check, String server) {
+      this(guestAgent, verbose, pretty, history, check, server, false, null);
+    }
+  }
 
   private final Config config;
   private final QmpClient qmp;
@@ -77,6 +86,9 @@ public final class Shell {
   private final CommandParser parser = new CommandParser();
   private final Out out;
   private final boolean interactive;
+  private final Hmp hmp;
+  /** {@code -l}: each command with its reply, a line each; null without. */
+  private PrintWriter log;
   private boolean failed;
 
   /** Where the shell prints: replies, events and complaints. */
@@ -86,6 +98,11 @@ public final class Shell {
     void event(String text);
 
     void error(String text);
+
+    /** Text as it is, no line end added (HMP's output, which brings its own). */
+    default void text(String text) {
+      reply(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+    }
 
     /** The server hung up: the last thing printed. */
     default void hangup(String text) {
@@ -99,6 +116,7 @@ public final class Shell {
     this.schema = schema;
     this.out = out;
     this.interactive = interactive;
+    this.hmp = config.hmp() ? new Hmp(qmp) : null;
   }
 
   /** {@code qapi4j shell ARGS} on this process's standard streams; its exit status. */
@@ -128,6 +146,23 @@ public final class Shell {
       stderr.println("qapi4j shell: " + e.getMessage());
       return 2;
     }
+    PrintWriter log = null;
+    if (config.log() != null) {
+      try {
+        // Emptied first, as qmp-shell opens it ("w"); a line is flushed as it is written.
+        log = new PrintWriter(java.nio.file.Files.newBufferedWriter(config.log(), StandardCharsets.UTF_8), true);
+      } catch (IOException e) {
+        stderr.println("qapi4j shell: cannot write the log " + config.log() + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    try (PrintWriter closeLog = log) {
+      return run(config, address, log, in, stdout, stderr, terminal);
+    }
+  }
+
+  private static int run(Config config, SocketAddress address, PrintWriter log, InputStream in, PrintStream stdout,
+      PrintStream stderr, boolean terminal) {
     QmpClient qmp;
     try {
       qmp = QmpClient.Options.builder().timeout(CONNECT_TIMEOUT).oob(false).guestAgent(config.guestAgent())
@@ -139,7 +174,7 @@ public final class Shell {
     try (qmp) {
       ServerSchema schema = schema(qmp, config.guestAgent());
       if (terminal) {
-        return interactive(config, qmp, schema);
+        return interactive(config, qmp, schema, log);
       }
       Object lock = new Object();
       Out out = new Out() {
@@ -166,7 +201,9 @@ public final class Shell {
         }
       };
       BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      return new Shell(config, qmp, schema, out, false).loop(prompt -> lines.readLine(), null);
+      Shell shell = new Shell(config, qmp, schema, out, false);
+      shell.log = log;
+      return shell.loop(prompt -> lines.readLine(), null);
     }
   }
 
@@ -176,6 +213,8 @@ public final class Shell {
     boolean verbose = false;
     boolean pretty = false;
     boolean check = true;
+    boolean hmp = false;
+    Path log = null;
     Path history = Path.of(System.getProperty("user.home"), ".qapi4j-shell_history");
     String server = null;
     for (int i = 0; i < args.size(); i++) {
@@ -185,6 +224,13 @@ public final class Shell {
           return null;
         }
         case "-N", "--skip-negotiation" -> guestAgent = true;
+        case "-H", "--hmp" -> hmp = true;
+        case "-l", "--logfile" -> {
+          if (++i >= args.size()) {
+            throw new IllegalArgumentException(a + " needs a file");
+          }
+          log = Path.of(args.get(i));
+        }
         case "-v", "--verbose" -> verbose = true;
         case "-p", "--pretty" -> pretty = true;
         case "--no-check" -> check = false;
@@ -211,7 +257,7 @@ public final class Shell {
     if (server == null || server.isEmpty()) {
       throw new IllegalArgumentException("QMP socket or TCP address must be specified");
     }
-    return new Config(guestAgent, verbose, pretty, history, check, server);
+    return new Config(guestAgent, verbose, pretty, history, check, server, hmp, log);
   }
 
   /** qmp-shell's reading of an address: {@code HOST:PORT} when there is exactly one colon, else a unix socket's path. */
@@ -243,7 +289,7 @@ public final class Shell {
     }
   }
 
-  private static int interactive(Config config, QmpClient qmp, ServerSchema schema) {
+  private static int interactive(Config config, QmpClient qmp, ServerSchema schema, PrintWriter log) {
     Terminal terminal;
     try {
       terminal = TerminalBuilder.builder().system(true).build();
@@ -258,8 +304,8 @@ public final class Shell {
     LineReader reader = LineReaderBuilder.builder()
         .terminal(terminal)
         .appName("qapi4j-shell")
-        .parser(Completion.parser())
-        .completer(new Completion(schema).completer(() -> parser[0].inTransaction()))
+        .parser(config.hmp() ? new org.jline.reader.impl.DefaultParser() : Completion.parser())
+        .completer(config.hmp() ? Hmp.completer(qmp) : new Completion(schema).completer(() -> parser[0].inTransaction()))
         .variable(LineReader.HISTORY_FILE, config.history())
         .variable(LineReader.HISTORY_SIZE, 1024)
         .variable(LineReader.HISTORY_FILE_SIZE, 1024)
@@ -298,8 +344,9 @@ public final class Shell {
       }
     };
     Shell shell = new Shell(config, qmp, schema, out, true);
+    shell.log = log;
     parser[0] = shell.parser;
-    w.println("Welcome to the QMP low-level shell!");
+    w.println(config.hmp() ? "Welcome to the HMP shell!" : "Welcome to the QMP low-level shell!");
     Greeting g = qmp.greeting();
     if (g == null) {
       w.println("Connected");
@@ -426,6 +473,9 @@ public final class Shell {
 
   /** Runs one line; false when the server is gone. */
   private boolean execute(String line) {
+    if (hmp != null) {
+      return executeHmp(line);
+    }
     CommandParser.Parsed command;
     try {
       command = parser.parse(line);
@@ -457,9 +507,12 @@ public final class Shell {
       Map<String, Object> reply = new LinkedHashMap<>();
       reply.put("return", result);
       out.reply(JsonText.of(reply, config.pretty()));
+      log(command.message(), reply);
     } catch (QmpException e) {
       failed = true;
-      out.reply(JsonText.of(errorReply(e), config.pretty()));
+      Map<String, Object> reply = errorReply(e);
+      out.reply(JsonText.of(reply, config.pretty()));
+      log(command.message(), reply);
     } catch (QmpConnectionException e) {
       disconnected(qmp.closedBy() != null ? qmp.closedBy() : e);
       return false;
@@ -471,18 +524,61 @@ public final class Shell {
   }
 
   /** An error reply as received, less the id the client added. */
-  private static Object errorReply(QmpException e) {
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> errorReply(QmpException e) {
     if (e.replyText() != null) {
       Object reply = JsonText.plain(Json.parse(e.replyText()));
       if (reply instanceof Map<?, ?> m) {
         m.remove("id");
-        return m;
+        return (Map<String, Object>) m;
       }
     }
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("class", e.errorClass());
     error.put("desc", e.desc());
     return Map.of("error", error);
+  }
+
+  /**
+   * {@code -l}: the command and its reply as one object, a line (qmp-shell's
+   * {@code {**qmpcmd, **resp}}: {@code execute}, {@code arguments}, then {@code return} or
+   * {@code error}), in the form {@code -p} chooses.
+   */
+  private void log(Map<String, Object> sent, Map<String, Object> reply) {
+    if (log == null) {
+      return;
+    }
+    Map<String, Object> both = new LinkedHashMap<>(sent);
+    both.putAll(reply);
+    log.println(JsonText.of(both, config.pretty()));
+  }
+
+  /** {@code -H}: one line of HMP, as qmp-shell's HMP shell runs it; false when the server is gone. */
+  private boolean executeHmp(String line) {
+    if (line.isBlank()) {
+      return true;
+    }
+    Hmp.Result r;
+    try {
+      r = hmp.execute(line);
+    } catch (QmpConnectionException e) {
+      disconnected(qmp.closedBy() != null ? qmp.closedBy() : e);
+      return false;
+    } catch (QmpClientException e) {
+      failed = true;
+      out.error("qapi4j shell: " + e.getMessage());
+      return true;
+    }
+    if (r.sent() != null) {
+      log(r.sent(), r.reply());
+    }
+    if (r.failed()) {
+      failed = true;
+    }
+    if (!r.text().isEmpty()) {
+      out.text(r.text());
+    }
+    return true;
   }
 
   /**

@@ -48,6 +48,16 @@ final class Servers {
         "-qmp", "unix:" + socket + ",server=on,wait=off"), socket, dir.resolve("qemu.log"));
   }
 
+  /**
+   * {@code qemu-system-x86_64 -M pc -S -nodefaults -display none -qmp unix:DIR/qemu.sock}: a
+   * machine with a CPU (stopped before it runs anything), for what needs one; skips without QEMU.
+   */
+  static Server qemuWithCpu(Path dir) throws IOException {
+    Path socket = dir.resolve("qemu.sock");
+    return started(List.of(Peers.qemuSystem().toString(), "-M", "pc", "-S", "-nodefaults", "-display", "none",
+        "-qmp", "unix:" + socket + ",server=on,wait=off"), socket, dir.resolve("qemu.log"));
+  }
+
   /** The guest agent listening on {@code DIR/qga.sock}; skips without it. */
   static Server qemuGa(Path dir) throws IOException {
     return new Server(Peers.startQemuGa(dir), dir.resolve("qga.sock"));

@@ -181,4 +181,67 @@ class ShellPipeTest {
           + "Error: The command guest-bogus has not been found (checked against the server's schema; not sent)\n", err());
     }
   }
+
+  @Test
+  void hmpLinesGoToTheHumanMonitorAsQmpShellSendsThem() throws Exception {
+    Path log = dir.resolve("hmp.log");
+    try (Servers.Server qemu = Servers.qemuWithCpu(dir)) {
+      assertEquals(1, run("info status\n\ncpu 0\ncpu 3\ncpu x\nbogus-cmd\nstop\n", "-H", "-l", log.toString(),
+          qemu.socket().toString()));
+      // HMP's text as the monitor wrote it (its lines end in \r\n); "cpu 0" answers nothing.
+      assertEquals("VM status: paused (prelaunch)\r\n"
+          + "bad CPU index\n"
+          + "cpu command takes an integer argument\n"
+          + "unknown command: 'bogus-cmd'\r\n", out());
+      assertEquals("", err());
+      // After "cpu 0", the CPU index goes with every command; its check ("info version" on CPU 3) is not logged.
+      assertEquals(List.of(
+          "{\"execute\": \"human-monitor-command\", \"arguments\": {\"command-line\": \"info status\"},"
+              + " \"return\": \"VM status: paused (prelaunch)\\r\\n\"}",
+          "{\"execute\": \"human-monitor-command\", \"arguments\": {\"command-line\": \"cpu 0\", \"cpu-index\": 0},"
+              + " \"return\": \"\"}",
+          "{\"execute\": \"human-monitor-command\", \"arguments\": {\"command-line\": \"bogus-cmd\", \"cpu-index\": 0},"
+              + " \"return\": \"unknown command: 'bogus-cmd'\\r\\n\"}",
+          "{\"execute\": \"human-monitor-command\", \"arguments\": {\"command-line\": \"stop\", \"cpu-index\": 0},"
+              + " \"return\": \"\"}"),
+          java.nio.file.Files.readAllLines(log));
+    }
+  }
+
+  @Test
+  void hmpOnAMachineWithoutCpusSendsNoCpuIndex() throws Exception {
+    // qmp-shell sends cpu-index 0, which QEMU refuses without a CPU ("Parameter 'cpu-index'
+    // expects a CPU number"): there it cannot run one command.
+    try (Servers.Server qemu = Servers.qemu(dir)) {
+      assertEquals(1, run("info status\ncpu 0\n", "-H", qemu.socket().toString()));
+      assertEquals("VM status: running\r\nbad CPU index\n", out());
+    }
+  }
+
+  @Test
+  void theLogHasEachCommandWithItsReplyALine() throws Exception {
+    Path log = dir.resolve("qmp.log");
+    java.nio.file.Files.writeString(log, "left from before\n");
+    try (Servers.Server vm = Servers.sampleVm(dir)) {
+      assertEquals(1, run("query-status\nstop\ncont bogus=1\nquery-bogus\nsystem_reset\n", "--no-check", "-l",
+          log.toString(), vm.socket().toString()));
+      // qmp-shell's {**command, **reply}; a command the server never saw is not in it.
+      assertEquals(List.of(
+          "{\"execute\": \"query-status\", \"arguments\": {}, \"return\": {\"status\": \"running\","
+              + " \"singlestep\": false, \"running\": true}}",
+          "{\"execute\": \"stop\", \"arguments\": {}, \"return\": {}}",
+          "{\"execute\": \"cont\", \"arguments\": {\"bogus\": 1}, \"error\": {\"class\": \"GenericError\","
+              + " \"desc\": \"Parameter 'bogus' is unexpected\"}}",
+          "{\"execute\": \"query-bogus\", \"arguments\": {}, \"error\": {\"class\": \"CommandNotFound\","
+              + " \"desc\": \"The command query-bogus has not been found\"}}",
+          "{\"execute\": \"system_reset\", \"arguments\": {}, \"return\": {}}"),
+          java.nio.file.Files.readAllLines(log));
+    }
+  }
+
+  @Test
+  void aLogThatCannotBeWrittenIsAUsageError() {
+    assertEquals(2, run("", "-l", dir.resolve("no/such/dir/log").toString(), dir.resolve("none.sock").toString()));
+    assertEquals(true, err().startsWith("qapi4j shell: cannot write the log "), err());
+  }
 }

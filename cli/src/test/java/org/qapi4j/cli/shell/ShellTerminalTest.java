@@ -98,6 +98,29 @@ class ShellTerminalTest {
   }
 
   @Test
+  void hmp() throws Exception {
+    try (Servers.Server qemu = Servers.qemu(dir); Pty pty = shell("-H", qemu.socket().toString())) {
+      pty.await("Welcome to the HMP shell!\nConnected to QEMU 7.2.");
+      pty.await("(QEMU) ");
+      // Completion from the monitor's own help: a command, then an info topic.
+      pty.type("info-no\u0015inf\t");
+      pty.await("info ");
+      pty.type("statu\t");
+      pty.await("status "); // completed, and a space after it
+      pty.type("\r");
+      pty.await("VM status: running");
+      pty.await("(QEMU) ");
+      pty.type("stop\r");
+      pty.await("(QEMU) ");
+      pty.type("info status\r");
+      pty.await("VM status: paused");
+      pty.await("(QEMU) ");
+      pty.type("\u0004");
+      assertEquals(0, pty.exitStatus(Duration.ofSeconds(20)));
+    }
+  }
+
+  @Test
   void guestAgent() throws Exception {
     try (Servers.Server ga = Servers.qemuGa(dir); Pty pty = shell("-N", ga.socket().toString())) {
       pty.await("Welcome to the QMP low-level shell!\nConnected\n");
