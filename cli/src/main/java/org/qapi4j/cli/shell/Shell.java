@@ -74,11 +74,7 @@ public final class Shell {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   record Config(boolean guestAgent, boolean verbose, boolean pretty, Path history, boolean check, String server,
-      boolean hmp, Path log) {
-    Config(boolean guestAgent, boolean verbose, boolean pretty, Path history, boolean check, String server) {
-      this(guestAgent, verbose, pretty, history, check, server, false, null);
-    }
-  }
+      boolean hmp, Path log) {}
 
   private final Config config;
   private final QmpClient qmp;
@@ -88,7 +84,7 @@ public final class Shell {
   private final boolean interactive;
   private final Hmp hmp;
   /** {@code -l}: each command with its reply, a line each; null without. */
-  private PrintWriter log;
+  private final PrintWriter log;
   private boolean failed;
 
   /** Where the shell prints: replies, events and complaints. */
@@ -110,13 +106,14 @@ public final class Shell {
     }
   }
 
-  private Shell(Config config, QmpClient qmp, ServerSchema schema, Out out, boolean interactive) {
+  private Shell(Config config, QmpClient qmp, ServerSchema schema, Out out, boolean interactive, PrintWriter log) {
     this.config = config;
     this.qmp = qmp;
     this.schema = schema;
     this.out = out;
     this.interactive = interactive;
     this.hmp = config.hmp() ? new Hmp(qmp) : null;
+    this.log = log;
   }
 
   /** {@code qapi4j shell ARGS} on this process's standard streams; its exit status. */
@@ -201,9 +198,7 @@ public final class Shell {
         }
       };
       BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      Shell shell = new Shell(config, qmp, schema, out, false);
-      shell.log = log;
-      return shell.loop(prompt -> lines.readLine(), null);
+      return new Shell(config, qmp, schema, out, false, log).loop(prompt -> lines.readLine(), null);
     }
   }
 
@@ -343,8 +338,7 @@ public final class Shell {
         }
       }
     };
-    Shell shell = new Shell(config, qmp, schema, out, true);
-    shell.log = log;
+    Shell shell = new Shell(config, qmp, schema, out, true, log);
     parser[0] = shell.parser;
     w.println(config.hmp() ? "Welcome to the HMP shell!" : "Welcome to the QMP low-level shell!");
     Greeting g = qmp.greeting();
