@@ -507,13 +507,20 @@ public final class Shell {
       Map<String, Object> reply = errorReply(e);
       out.reply(JsonText.of(reply, config.pretty()));
       log(command.message(), reply);
-    } catch (QmpConnectionException e) {
-      disconnected(qmp.closedBy() != null ? qmp.closedBy() : e);
-      return false;
     } catch (QmpClientException e) {
-      failed = true;
-      out.error("qapi4j shell: " + e.getMessage());
+      return clientFailed(e);
     }
+    return true;
+  }
+
+  /** A call failed in the client, not at the server: false when the server is gone. */
+  private boolean clientFailed(QmpClientException e) {
+    if (e instanceof QmpConnectionException gone) {
+      disconnected(qmp.closedBy() != null ? qmp.closedBy() : gone);
+      return false;
+    }
+    failed = true;
+    out.error("qapi4j shell: " + e.getMessage());
     return true;
   }
 
@@ -555,13 +562,8 @@ public final class Shell {
     Hmp.Result r;
     try {
       r = hmp.execute(line);
-    } catch (QmpConnectionException e) {
-      disconnected(qmp.closedBy() != null ? qmp.closedBy() : e);
-      return false;
     } catch (QmpClientException e) {
-      failed = true;
-      out.error("qapi4j shell: " + e.getMessage());
-      return true;
+      return clientFailed(e);
     }
     if (r.sent() != null) {
       log(r.sent(), r.reply());
