@@ -1,13 +1,11 @@
 package org.qapi4j.cli.shell;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
-import org.qapi4j.runtime.client.CallOptions;
 import org.qapi4j.runtime.client.QmpClient;
 import org.qapi4j.runtime.client.QmpClientException;
 import org.qapi4j.runtime.client.QmpException;
@@ -24,8 +22,6 @@ import org.qapi4j.runtime.json.JsonValue;
  * fails, and qmp-shell itself stops with a Python error as it starts.
  */
 final class Hmp {
-  private static final CallOptions CALL = CallOptions.withTimeout(Duration.ofDays(1));
-
   /**
    * One line's outcome: what was sent and the reply (for {@code -l}; null when nothing was sent),
    * the text to print (empty: nothing), and whether it failed.
@@ -66,9 +62,9 @@ final class Hmp {
     Map<String, Object> sent = new LinkedHashMap<>();
     sent.put("execute", "human-monitor-command");
     sent.put("arguments", arguments);
-    Map<String, Object> reply = new LinkedHashMap<>();
     try {
-      JsonValue result = qmp.execute("human-monitor-command", arguments, CALL);
+      JsonValue result = qmp.execute("human-monitor-command", arguments, Shell.CALL);
+      Map<String, Object> reply = new LinkedHashMap<>();
       reply.put("return", JsonText.plain(result));
       return new Result(sent, reply, result instanceof JsonValue.JsonString s ? s.value() : "", false);
     } catch (QmpException e) {

@@ -69,7 +69,7 @@ public final class Shell {
       "");
 
   /** What a call may take: long, as the user waits for it (a quit with Ctrl-C is always there). */
-  private static final CallOptions CALL = CallOptions.withTimeout(Duration.ofDays(1));
+  static final CallOptions CALL = CallOptions.withTimeout(Duration.ofDays(1));
 
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -169,7 +169,8 @@ public final class Shell {
       return 2;
     }
     try (qmp) {
-      ServerSchema schema = schema(qmp, config.guestAgent());
+      // HMP lines are neither checked nor completed from the QMP schema: it is not fetched.
+      ServerSchema schema = config.hmp() ? null : schema(qmp, config.guestAgent());
       if (terminal) {
         return interactive(config, qmp, schema, log);
       }
